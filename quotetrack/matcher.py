@@ -1,0 +1,666 @@
+"""The speaker-attribution matcher: find who says what in each unit of text.
+
+A *unit* is a sentence, or several sentences merged so that no quotation
+crosses a unit boundary. Its tokens are narration words and punctuation, with
+each top-level quotation folded into one ``q`` token. The matcher looks for
+cues (speech verbs, ``according to``, a colon, a dash), finds the speaker
+phrase beside each cue and the content on the other side, and names the rule
+(from :mod:`quotetrack.rules`) that decided it.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+from .quotes import Quoted
+from .wordclasses import Words, words
+
+__all__ = ["Frame", "Tok", "Unit", "find_frames", "tokens"]
+
+
+class Tok(NamedTuple):
+    """A token of a unit: a word (``w``), punctuation (``p``) or a quotation (``q``)."""
+
+    start: int
+    end: int
+    text: str
+    low: str
+    kind: str
+    q: int  # index of the quotation in the article's list, or -1
+
+
+class Unit(NamedTuple):
+    """Sentences merged so that no quotation crosses their boundary."""
+
+    start: int
+    end: int
+    paragraph: int
+    sentence: int
+    toks: list[Tok]
+
+
+class Frame(NamedTuple):
+    """One attribution found in a unit (token indices are into ``unit.toks``).
+
+    ``content`` is a token range ``[lo, hi)``; ``speaker`` an inclusive token
+    range ``(lo, hi)`` or ``None`` when the rule takes the speaker from context
+    (``same_as`` names the frame whose speaker it continues).
+    """
+
+    rule: str
+    cue: tuple[int, int]
+    speaker: tuple[int, int] | None
+    content: tuple[int, int]
+    role: tuple[int, int] | None = None
+    audience: tuple[int, int] | None = None
+    medium: str | None = None
+    same_as_previous: bool = False
+    pronoun_subject: bool = False
+
+
+_TOKEN = regex.compile(
+    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # U.S., D.C.
+    r"|\w+(?:[’'\-&]\w+)*(?:[’']s?(?!\w))?"  # words, hyphenated, possessives
+    r"|\.{3}|…|--|[^\w\s]",
+    regex.V1,
+)
+_DASHES = frozenset({"—", "–", "--", "―", "-"})
+_PARTICLES = frozenset(
+    {
+        "von",
+        "van",
+        "de",
+        "der",
+        "den",
+        "da",
+        "di",
+        "du",
+        "del",
+        "della",
+        "la",
+        "le",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "ben",
+        "st.",
+        "mc",
+        "ter",
+        "dos",
+        "das",
+    }
+)
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_DETS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "another",
+        "one",
+        "two",
+        "three",
+        "several",
+        "many",
+        "some",
+        "most",
+        "both",
+        "other",
+        "all",
+        "no",
+    }
+)
+_CONNECT = frozenset({"of", "for", "at", "from", "with", "on", "in", "to"})
+_CLAUSE_JOIN = frozenset({"but", "and", "while", "although", "though", "yet", "whereas", "so"})
+_TELL = frozenset(
+    {
+        "tell",
+        "inform",
+        "assure",
+        "reassure",
+        "remind",
+        "warn",
+        "advise",
+        "notify",
+        "promise",
+        "ask",
+        "urge",
+        "brief",
+        "caution",
+        "instruct",
+        "order",
+        "beg",
+        "implore",
+        "threaten",
+        "convince",
+        "persuade",
+    }
+)
+# Verbs of saying that do not commonly govern a reported clause without "that".
+_WEAK = frozenset(
+    {
+        "continue",
+        "question",
+        "cite",
+        "quote",
+        "laugh",
+        "smile",
+        "nod",
+        "shrug",
+        "sigh",
+        "reflect",
+        "counter",
+        "object",
+        "post",
+        "echo",
+        "repeat",
+        "report",
+        "describe",
+        "speak",
+        "talk",
+        "praise",
+        "mock",
+        "blast",
+        "slam",
+        "rail",
+        "order",
+        "request",
+        "criticize",
+        "criticise",
+        "denounce",
+        "condemn",
+        "decry",
+        "blame",
+        "accuse",
+        "tout",
+        "lecture",
+        "preach",
+        "brief",
+        "signal",
+        "highlight",
+        "underscore",
+        "answer",
+        "reply",
+        "respond",
+        "comment",
+        "state",
+        "tease",
+        "taunt",
+        "jab",
+        "needle",
+        "dispute",
+        "refute",
+        "rebut",
+        "figure",
+        "guess",
+        "reason",
+        "project",
+        "calculate",
+        "recognize",
+        "recognise",
+        "instruct",
+        "express",
+    }
+)
+
+
+def tokens(text: str, start: int, end: int, quoted: list[Quoted], qidx: list[int]) -> list[Tok]:
+    """Tokens of ``text[start:end]``; each quotation in ``qidx`` becomes one ``q`` token.
+
+    A quotation that runs past the unit (over several paragraphs) is clipped to it.
+    """
+    out: list[Tok] = []
+    pos = start
+    for i in qidx:
+        q = quoted[i]
+        a, b = max(q.open_at, start, pos), min(q.close_at, end)
+        if a >= b:
+            continue
+        _narration(text, pos, a, out)
+        out.append(Tok(a, b, text[a:b], "", "q", i))
+        pos = b
+    _narration(text, pos, end, out)
+    return out
+
+
+def _narration(text: str, s: int, e: int, out: list[Tok]) -> None:
+    if s >= e:
+        return
+    w = words()
+    for m in _TOKEN.finditer(text, s, e):
+        a, b = m.span()
+        tok = m.group()
+        low = tok.lower()
+        # Attach the period of an abbreviation or an initial ("Sen.", "J.").
+        if (
+            b < e
+            and text[b] == "."
+            and (low + "." in w.titles or low in _SUFFIXES or (len(tok) == 1 and tok.isupper()))
+        ):
+            b += 1
+            tok += "."
+            low += "."
+        kind = "w" if (tok[0].isalnum() or tok[0] == "_") else "p"
+        out.append(Tok(a, b, tok, low, kind, -1))
+
+
+# ---------------------------------------------------------------------------
+# Token classes
+
+
+def _cap(t: Tok) -> bool:
+    return t.kind == "w" and t.text[:1].isupper()
+
+
+def _possessive(t: Tok) -> bool:
+    return t.kind == "w" and (t.low.endswith(("'s", "’s")) or t.low.endswith(("s'", "s’")))
+
+
+def _bare(low: str) -> str:
+    return low[:-2] if low.endswith(("'s", "’s")) else low
+
+
+def _nounish(w: Words, low: str) -> bool:
+    low = _bare(low)
+    return low in w.roles or low in w.groups or low in w.documents or low in w.organizations
+
+
+def _headword(w: Words, t: Tok) -> bool:
+    """Whether a token can end a speaker phrase."""
+    if t.kind != "w":
+        return False
+    if t.low in w.pronouns:
+        return True
+    if _cap(t):
+        return t.low not in w.stop or t.low in {"who"}
+    return _nounish(w, t.low)
+
+
+def _skip_adverbs_left(w: Words, toks: list[Tok], i: int, floor: int) -> int:
+    """Index of the last token before ``i`` that is not an auxiliary or adverb."""
+    j = i - 1
+    while (
+        j >= floor
+        and toks[j].kind == "w"
+        and (
+            toks[j].low in w.adverbs
+            or (toks[j].low.endswith("ly") and not _cap(toks[j]) and len(toks[j].low) > 4)
+        )
+    ):
+        j -= 1
+    return j
+
+
+# ---------------------------------------------------------------------------
+# Speaker phrases
+
+
+def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | None:
+    """The speaker phrase that ends at token ``h`` (inclusive), scanning no further left than ``floor``."""
+    if h < floor:
+        return None
+    t = toks[h]
+    if t.text == ")":
+        j = h - 1
+        while j >= floor and toks[j].text != "(":
+            j -= 1
+        if j - 1 >= floor and j >= h - 8:
+            return np_left(w, toks, j - 1, floor)
+        return None
+    if t.kind != "w":
+        return None
+    if t.low in w.pronouns:
+        return (h, h)
+    i = h
+    if _cap(t) and (t.low not in w.stop or i > floor):
+        # A name or an organisation: a run of capitalised words, particles,
+        # initials and connecting "of"/"the" ("Ministry of Defence").
+        while i - 1 >= floor:
+            p = toks[i - 1]
+            if (_cap(p) and p.low not in w.stop and not _possessive(p)) or (
+                p.low in _PARTICLES and _cap(toks[i])
+            ):
+                i -= 1
+            elif _possessive(p) and _cap(p) and p.low not in w.stop:
+                i -= 1  # "Ukraine’s foreign Minister"
+            elif (
+                p.low in {"of", "for", "and", "&"}
+                and i - 2 >= floor
+                and (_cap(toks[i - 2]) or _nounish(w, toks[i - 2].low))
+                and toks[i - 2].low not in w.stop
+            ):
+                i -= 2
+            elif (
+                p.low == "the"
+                and i - 2 >= floor
+                and toks[i - 2].low in {"of", "for"}
+                and i - 3 >= floor
+                and (_cap(toks[i - 3]) or _nounish(w, toks[i - 3].low))
+            ):
+                i -= 3
+            elif (
+                p.kind == "w"
+                and not _cap(p)
+                and (p.low in w.modifiers or p.low in w.roles or p.low in w.titles)
+                and p.low not in w.stop
+            ):
+                i -= 1  # "presidential nominee Donald Trump", "foreign Minister"
+            elif p.text == "-" and i - 2 >= floor and _cap(toks[i - 2]):
+                i -= 2
+            else:
+                break
+        if i - 1 >= floor and toks[i - 1].low in _DETS - {
+            "that",
+            "one",
+            "no",
+            "all",
+            "this",
+            "these",
+            "those",
+        }:
+            i -= 1
+        if _cap(toks[i]) and toks[i].low in w.stop and i < h:
+            i += 1  # a sentence-initial "But", "The"
+        return (i, h)
+    if _nounish(w, t.low) or t.low in w.roles:
+        # A role, group or document: "a spokeswoman for the city", "UK intelligence officials".
+        n = 0
+        while i - 1 >= floor and n < 8:
+            p = toks[i - 1]
+            if p.kind != "w":
+                break
+            if p.low in _DETS and p.low not in {"that", "this", "these", "those"}:
+                i -= 1
+                if (
+                    i - 2 >= floor
+                    and toks[i - 1].low in _CONNECT
+                    and (_nounish(w, toks[i - 2].low) or _cap(toks[i - 2]))
+                ):
+                    i -= 2  # "the head of the agency": keep going through "of"
+                    n += 2
+                    continue
+                break
+            if _possessive(p) or (_cap(p) and p.low not in w.stop):
+                i -= 1
+            elif (
+                p.low in w.stop
+                or p.low in w.speech
+                or p.low in w.belief
+                or (p.low.endswith(("ing", "ed")) and p.low not in w.modifiers)
+            ):
+                break
+            else:
+                i -= 1
+            n += 1
+        if toks[i].low in w.stop and i < h and _cap(toks[i]):
+            i += 1
+        return (i, h)
+    # Any other noun with a determiner: "the company", "his campaign".
+    j = h - 1
+    while j >= floor and j >= h - 3 and toks[j].kind == "w" and toks[j].low not in w.stop:
+        j -= 1
+    if j >= floor and toks[j].low in _DETS and toks[j].low not in {"that", "this", "no", "all"}:
+        return (j, h)
+    return None
+
+
+def np_right(w: Words, toks: list[Tok], i: int, ceil: int) -> tuple[int, int] | None:
+    """The speaker phrase that starts at token ``i`` (``ceil`` is exclusive)."""
+    if i >= ceil:
+        return None
+    t = toks[i]
+    if t.kind != "w":
+        return None
+    if t.low in w.pronouns and t.low not in {"who", "which", "it"}:
+        return (i, i)
+    j = i
+    if t.low in _DETS or _possessive(t):
+        j += 1
+    start_name = j
+    while j < ceil:
+        p = toks[j]
+        if p.kind != "w":
+            if p.text == "-" and j + 1 < ceil and _cap(toks[j + 1]):
+                j += 2
+                continue
+            break
+        if (
+            (_cap(p) and (p.low not in w.stop or (j == start_name and j > i)))
+            or (p.low in _PARTICLES and j + 1 < ceil and _cap(toks[j + 1]))
+            or p.low in _SUFFIXES
+        ):
+            j += 1
+        elif (
+            p.low in {"of", "for", "at"}
+            and j > start_name
+            and j + 1 < ceil
+            and (_nounish(w, toks[j - 1].low) or _cap(toks[j - 1]))
+            and (toks[j + 1].low in _DETS or _cap(toks[j + 1]))
+        ):
+            j += 1
+            if toks[j].low in _DETS:
+                j += 1
+        elif (
+            not _cap(p)
+            and p.low not in w.stop
+            and (p.low in w.modifiers or _nounish(w, p.low) or p.low in w.roles or p.low in w.titles)
+        ):
+            j += 1
+        elif (
+            j > start_name
+            and not _cap(p)
+            and p.low not in w.stop
+            and toks[j - 1].low in _DETS
+            and p.low not in w.speech
+        ):
+            j += 1  # "the company", "a spokesman"
+        else:
+            break
+    if j == start_name:
+        return None
+    end = j - 1
+    while end > i and toks[end].low in _CONNECT | _DETS:
+        end -= 1
+    return (i, end)
+
+
+def appositive_right(toks: list[Tok], after: int, ceil: int) -> tuple[int, int] | None:
+    """A role after a speaker: ``, director general of RUSI,`` (token range, inclusive)."""
+    if after >= ceil or toks[after].text != ",":
+        return None
+    j = after + 1
+    start = j
+    while j < ceil and toks[j].text not in {",", ".", ";", ":", "(", "—", "–"} and toks[j].kind != "q":
+        j += 1
+    if j == start or toks[start].low in {
+        "who",
+        "which",
+        "that",
+        "according",
+        "adding",
+        "saying",
+        "but",
+        "and",
+    }:
+        return None
+    if j - start > 14:
+        return None
+    return (start, j - 1)
+
+
+# ---------------------------------------------------------------------------
+# Cues
+
+
+class Cue(NamedTuple):
+    start: int  # token index
+    end: int  # token index, inclusive
+    kind: str  # speech, belief, evidence, according, colon, dash
+    base: str
+
+
+def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
+    """Cue candidates of a unit, in order."""
+    out: list[Cue] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.kind == "p":
+            if t.text == ":":
+                out.append(Cue(i, i, "colon", ":"))
+            elif t.text in _DASHES and t.text != "-":
+                out.append(Cue(i, i, "dash", t.text))
+            continue
+        if t.kind != "w":
+            continue
+        low = t.low
+        if low == "according" and i + 1 < n and toks[i + 1].low == "to":
+            out.append(Cue(i, i + 1, "according", "according to"))
+            continue
+        if low in w.speech_phrasal and i + 1 < n:
+            for particle, base in w.speech_phrasal[low]:
+                if toks[i + 1].low == particle:
+                    out.append(Cue(i, i + 1, "speech", base))
+                    break
+            else:
+                if low in w.speech:
+                    out.append(Cue(i, i, "speech", w.speech[low]))
+            continue
+        if _cap(t) and i > 0 and not (i == 1 and toks[0].kind == "q"):
+            continue  # "Said" mid-sentence is a name; "Tell" is not a verb here
+        if low in w.speech:
+            out.append(Cue(i, i, "speech", w.speech[low]))
+        elif low in w.belief:
+            out.append(Cue(i, i, "belief", w.belief[low]))
+        elif low in w.evidence:
+            out.append(Cue(i, i, "evidence", w.evidence[low]))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# What stands between a cue and its content
+
+
+_OBJECTS = frozenset({"him", "her", "them", "me", "us", "you", "it"})
+_MEDIA_CACHE: list[regex.Pattern[str]] = []
+
+
+def _media() -> regex.Pattern[str]:
+    if not _MEDIA_CACHE:
+        alts = "|".join(f"(?:{p})" for p in words().media)
+        _MEDIA_CACHE.append(
+            regex.compile(
+                rf"(?:in|on|via|during|through|over|at)\s+((?:{alts}))(?![\w-])", regex.I | regex.V1
+            )
+        )
+    return _MEDIA_CACHE[0]
+
+
+class After(NamedTuple):
+    """Where the content starts after a cue, and what was passed over."""
+
+    start: int
+    audience: tuple[int, int] | None
+    medium: str | None
+    that: bool
+
+
+def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int] | None:
+    t = toks[j]
+    if t.low in _OBJECTS - {"it"}:
+        return (j, j)
+    if t.low in w.audiences:
+        return (j, j)
+    if j + 1 < ceil and f"{t.low} {toks[j + 1].low}" in w.audiences:
+        return (j, j + 1)
+    k = j
+    if t.low in {"the", "a", "an"} or _possessive(t):
+        k += 1
+    first = k
+    last_org = -1
+    while k < ceil and _cap(toks[k]) and toks[k].low not in w.stop:
+        if _bare(toks[k].low) in w.organizations:
+            last_org = k
+        k += 1
+    if k == first:
+        if k < ceil and toks[k].kind == "w" and _nounish(w, toks[k].low) and k > j:
+            return (j, k)
+        return None
+    if last_org >= 0 and last_org < k - 1:
+        return (j, last_org)  # "told the Associated Press Kyiv wants ...": the outlet ends at "Press"
+    return (j, k - 1)
+
+
+def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> After:
+    """Pass over audience, time and medium phrases after a cue."""
+    j = cue.end + 1
+    audience: tuple[int, int] | None = None
+    medium: str | None = None
+    that = False
+    if cue.base in _TELL and j < ceil and toks[j].kind == "w":
+        audience = _audience_np(w, toks, j, ceil)
+        if audience:
+            j = audience[1] + 1
+    for _ in range(6):
+        if j >= ceil:
+            break
+        t = toks[j]
+        if t.kind == "q":
+            break
+        if (t.low in w.times and t.low not in {"this", "last", "once", "again", "may", "march"}) or (
+            t.low in {"this", "last"} and j + 1 < ceil and toks[j + 1].low in w.times
+        ):
+            j += 2 if t.low in {"this", "last"} else 1
+            continue
+        if t.low in {"on", "in", "at", "during", "via", "through", "over"}:
+            m = _media().match(text, t.start)
+            if m:
+                medium = m.group(1)
+                while j < ceil and toks[j].end <= m.end():
+                    j += 1
+                continue
+            if j + 1 < ceil and (toks[j + 1].low in w.times or toks[j + 1].text[:1].isdigit()):
+                j += 2
+                continue
+            break
+        if t.low == "to" and cue.kind == "speech" and j + 1 < ceil and audience is None:
+            aud = _audience_np(w, toks, j + 1, ceil)
+            if aud is not None:
+                audience = aud
+                j = aud[1] + 1
+                continue
+            break
+        if t.text in {",", ":"}:
+            j += 1
+            continue
+        if t.low == "that" and cue.kind != "according":
+            that = True
+            j += 1
+            break
+        break
+    return After(j, audience, medium, that)
+
+
+def content_end(toks: list[Tok], lo: int, hi: int) -> int:
+    """``hi`` moved left over trailing punctuation."""
+    while hi > lo and toks[hi - 1].kind == "p" and toks[hi - 1].text not in {")"}:
+        hi -= 1
+    return hi
+
+
+def words_in(toks: list[Tok], lo: int, hi: int) -> int:
+    """How many narration words (or quotations) lie in ``[lo, hi)``."""
+    return sum(1 for t in toks[lo:hi] if t.kind != "p")

@@ -1,0 +1,147 @@
+"""The quote finder: pair quote marks into quoted spans.
+
+Marks are paired per paragraph with a stack; a single-family quote may nest in
+a double-family one. A quotation that runs over several paragraphs reopens
+each paragraph with a mark and closes only in the last. An unclosed mark never
+swallows the rest of the article: its quotation ends with its paragraph.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .marks import OPENERS
+from .tokenize import Mark, Paragraph, classify_marks
+
+__all__ = ["Quoted", "find_quoted"]
+
+
+class Quoted(NamedTuple):
+    """A span between quote marks (marks and surrounding white space excluded).
+
+    Attributes:
+        start: First character inside the marks.
+        end: Last character inside the marks, plus one.
+        fragments: One ``(start, end)`` per paragraph the quotation spans.
+        open_at: Offset of the opening mark.
+        close_at: Offset just after the closing mark (``end`` of the text
+            inside when the quotation is unclosed).
+        closed: Whether a closing mark was found.
+        depth: 0 for a top-level quotation, 1 for one nested inside another.
+        paragraph: Index of the paragraph where it opens.
+    """
+
+    start: int
+    end: int
+    fragments: tuple[tuple[int, int], ...]
+    open_at: int
+    close_at: int
+    closed: bool
+    depth: int
+    paragraph: int
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+class _Open(NamedTuple):
+    mark: Mark
+    paragraph: int
+    # Fragments completed in earlier paragraphs of a multi-paragraph quotation.
+    carried: tuple[tuple[int, int], ...]
+    first_open: int
+
+
+def _accepts(opener: str, mark: str) -> bool:
+    return mark in OPENERS.get(opener, ())
+
+
+def find_quoted(text: str, paras: list[Paragraph]) -> list[Quoted]:
+    """All quoted spans of ``text``, in order of their opening marks."""
+    found: list[Quoted] = []
+    marks_by_para = [classify_marks(text, p.start, p.end) for p in paras]
+    carry: _Open | None = None  # a quotation continuing into the next paragraph
+    for pi, p in enumerate(paras):
+        marks = marks_by_para[pi]
+        stack: list[_Open] = []
+        if carry is not None:
+            first = marks[0] if marks else None
+            if (
+                first is not None
+                and first.start == p.start
+                and first.role != "close"
+                and first.family == carry.mark.family
+            ):
+                stack.append(_Open(first, pi, carry.carried, carry.first_open))
+                marks = marks[1:]
+            else:
+                # The next paragraph does not reopen: the quotation ended unclosed.
+                _emit_unclosed(text, carry, found)
+            carry = None
+        for mk in marks:
+            closer_at = None
+            if mk.role != "open":
+                for k in range(len(stack) - 1, -1, -1):
+                    if _accepts(stack[k].mark.mark, mk.mark):
+                        closer_at = k
+                        break
+            if closer_at is not None and not (mk.role == "either" and stack[closer_at].mark.end == mk.start):
+                top = stack[closer_at]
+                del stack[closer_at:]
+                s, e = _trim(text, top.mark.end, mk.start)
+                frags = (*top.carried, (s, e)) if s < e else top.carried
+                if frags:
+                    found.append(
+                        Quoted(
+                            frags[0][0],
+                            frags[-1][1],
+                            tuple(frags),
+                            top.first_open,
+                            mk.end,
+                            True,
+                            len(stack),
+                            top.paragraph if not top.carried else _para_of(paras, top.first_open),
+                        )
+                    )
+                continue
+            if mk.role in ("open", "either") and mk.mark in OPENERS:
+                stack.append(_Open(mk, pi, (), mk.start))
+        if stack:
+            bottom = stack[0]
+            s, e = _trim(text, bottom.mark.end, p.end)
+            frags = (*bottom.carried, (s, e)) if s < e else bottom.carried
+            # Only a quotation opened at the head of its paragraph may continue.
+            nxt = paras[pi + 1] if pi + 1 < len(paras) else None
+            if frags and nxt is not None and bottom.mark.start == p.start and bottom.mark.family == "double":
+                carry = _Open(bottom.mark, bottom.paragraph, frags, bottom.first_open)
+            else:
+                _emit_unclosed(text, _Open(bottom.mark, bottom.paragraph, frags, bottom.first_open), found)
+    if carry is not None:
+        _emit_unclosed(text, carry, found)
+    found.sort(key=lambda q: q.open_at)
+    return found
+
+
+def _para_of(paras: list[Paragraph], offset: int) -> int:
+    lo, hi = 0, len(paras) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if paras[mid].start <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _emit_unclosed(text: str, op: _Open, found: list[Quoted]) -> None:
+    frags = op.carried
+    if not frags:
+        return
+    found.append(
+        Quoted(frags[0][0], frags[-1][1], frags, op.first_open, frags[-1][1], False, 0, op.paragraph)
+    )

@@ -1,0 +1,240 @@
+"""Resolution inside one article: from the words that name a speaker to who it is.
+
+Pronouns go to the nearest compatible antecedent (he/she to people of the
+right gender, it to organisations, they to groups), surnames and titled
+surnames to the full name the article gives, roles to a named holder when the
+article says so. The mention as written is always kept beside the result.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+import regex
+
+from .wordclasses import words
+
+if TYPE_CHECKING:
+    from .pipeline import Attribution
+
+__all__ = ["Resolved", "Resolver"]
+
+
+class Resolved(NamedTuple):
+    """A resolved speaker."""
+
+    name: str
+    kind: str
+    role: str | None
+    gender: str  # m, f, n (neuter), p (plural), x (unknown)
+    confidence: float
+
+
+# A run of capitalised words: candidate names anywhere in the text.
+_NAME_RUN = regex.compile(
+    r"(?<![\w’'])(?:\p{Lu}[\p{L}’'\-]*\.?|(?:von|van|de|der|da|di|du|del|la|le|al|bin|ibn)(?=\s+\p{Lu}))"
+    r"(?:\s+(?:\p{Lu}[\p{L}’'\-]*\.?|\p{Lu}\.|(?:von|van|de|der|da|di|du|del|la|le|al|bin|ibn)(?=\s+\p{Lu})))*",
+    regex.V1,
+)
+_DETERMINERS = ("the ", "a ", "an ")
+_SUFFIX = regex.compile(r"(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))$")
+
+
+class Resolver:
+    """Resolves the mentions of one article's attributions."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.w = words()
+        self._names: list[tuple[int, str]] | None = None
+
+    # -- names found anywhere in the text ---------------------------------
+
+    def names(self) -> list[tuple[int, str]]:
+        """Person-like full names (two or more capitalised words) with their offsets."""
+        if self._names is None:
+            out = []
+            w = self.w
+            for m in _NAME_RUN.finditer(self.text):
+                parts = m.group().split()
+                while parts and (parts[0].lower().rstrip(".") in w.titles or parts[0].lower() in w.stop):
+                    parts = parts[1:]
+                if len(parts) < 2 or len(parts) > 5:
+                    continue
+                if any(p.lower().strip("’'s") in w.organizations for p in parts):
+                    continue
+                if (
+                    parts[0].lower() in w.male
+                    or parts[0].lower() in w.female
+                    or len(parts) == 2
+                    or regex.match(r"\p{Lu}\.$", parts[1])
+                ):
+                    out.append((m.start(), " ".join(parts)))
+            self._names = out
+        return self._names
+
+    def full_name(self, surname: str, before: int) -> str | None:
+        """The full name whose last word is ``surname``, preferring the nearest one before ``before``."""
+        best = None
+        s = surname.lower()
+        for pos, name in self.names():
+            parts = _SUFFIX.sub("", name).split()
+            if parts and parts[-1].lower().rstrip("’'s") == s and len(parts) > 1:
+                if pos <= before:
+                    best = name
+                elif best is None:
+                    best = name
+                    break
+        return best
+
+    # -- classification -----------------------------------------------------
+
+    def describe(self, mention: str, role: str | None) -> Resolved:
+        """Name, kind and gender of a non-pronoun mention."""
+        w = self.w
+        m = mention.strip().strip(",")
+        low = m.lower()
+        for d in _DETERMINERS:
+            if low.startswith(d):
+                m, low = m[len(d) :], low[len(d) :]
+                break
+        toks = m.split()
+        if not toks:
+            return Resolved(mention, "unknown", role, "x", 0.5)
+        head = toks[-1].lower().strip(".,")
+        head_bare = head[:-2] if head.endswith(("’s", "'s")) else head
+        caps = [t for t in toks if t[:1].isupper()]
+        # Leading role words before a name: "Republican presidential nominee Donald Trump".
+        name_start = len(toks)
+        for i in range(len(toks) - 1, -1, -1):
+            t = toks[i]
+            tl = t.lower().rstrip(".")
+            if (
+                (t[:1].isupper() and tl not in w.titles and not t.endswith(("’s", "'s")))
+                or tl in {"von", "van", "de", "der", "da", "al", "bin", "la", "le", "du", "di"}
+                or tl in {"jr", "sr"}
+            ):
+                name_start = i
+            else:
+                break
+        name_toks = toks[name_start:]
+        pre = toks[:name_start]
+        is_org = (
+            any(t.lower().strip(".,’'s") in w.organizations for t in toks) or head_bare in w.organizations
+        )
+        if head_bare in w.documents and not (name_toks and not is_org and len(name_toks) >= 2):
+            return Resolved(m, "document", role, "n", 0.8)
+        if not caps or not name_toks:
+            if head_bare in w.groups or (head.endswith("s") and head_bare in w.roles):
+                return Resolved(m, "group", role, "p", 0.8)
+            if head_bare in w.roles:
+                return Resolved(m, "person", role, "x", 0.7)
+            return Resolved(m, "organization" if head_bare in w.organizations else "unknown", role, "n", 0.6)
+        if is_org:
+            return Resolved(m, "organization", role, "n", 0.8)
+        if head_bare in w.groups:
+            return Resolved(m, "group", role, "p", 0.8)
+        name = " ".join(name_toks)
+        if pre and role is None:
+            role = " ".join(pre)
+        first = name_toks[0].lower()
+        title = pre[-1].lower().rstrip(".") if pre else ""
+        gender = (
+            "m"
+            if first in w.male or title in {"mr", "sir", "lord", "king", "prince", "father"}
+            else (
+                "f"
+                if first in w.female
+                or title in {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister"}
+                else "x"
+            )
+        )
+        if len(name_toks) == 1:
+            full = self.full_name(name_toks[0], len(self.text))
+            if full:
+                fg = full.split()[0].lower()
+                g2 = "m" if fg in w.male else "f" if fg in w.female else gender
+                return Resolved(full, "person", role, gender if gender != "x" else g2, 0.9)
+            if len(name_toks[0]) <= 5 and name_toks[0].isupper():
+                return Resolved(name, "organization", role, "n", 0.6)  # an acronym: NATO, CNN
+        return Resolved(name, "person", role, gender, 0.95)
+
+    # -- resolution -----------------------------------------------------------
+
+    def resolve(self, atts: list[Attribution]) -> list[Resolved | None]:
+        """One resolved speaker (or ``None``) per attribution, in order."""
+        text = self.text
+        w = self.w
+        out: list[Resolved | None] = []
+        history: list[tuple[int, Resolved]] = []  # (offset, speaker) of earlier resolutions
+        for a in atts:
+            if a.same_as >= 0:
+                r = out[a.same_as] if a.same_as < len(out) else None
+                out.append(r)
+                if r is not None:
+                    history.append((a.fragments[0][0], r))
+                continue
+            if a.mention is None:
+                out.append(None)
+                continue
+            s, e = a.mention
+            mention = text[s:e]
+            role = text[a.role[0] : a.role[1]].strip(" ,") if a.role else None
+            low = mention.lower()
+            if low in w.pronouns:
+                r = self._pronoun(low, s, history, role)
+            else:
+                r = self.describe(mention, role)
+                if r.kind == "person" and role is None:
+                    role = self._known_role(r.name, history)
+                    if role:
+                        r = r._replace(role=role)
+            out.append(r)
+            if r is not None:
+                history.append((s, r))
+        return out
+
+    def _known_role(self, name: str, history: list[tuple[int, Resolved]]) -> str | None:
+        for _, r in reversed(history):
+            if r.name == name and r.role:
+                return r.role
+        return None
+
+    def _pronoun(
+        self, low: str, at: int, history: list[tuple[int, Resolved]], role: str | None
+    ) -> Resolved | None:
+        w = self.w
+        kind, _, gender = w.pronouns[low].partition(" ")
+        if low in {"who", "which"}:
+            # The antecedent stands just before the comma: "Jane Doe, who said ..."
+            before = self.text[max(0, at - 200) : at].rstrip().rstrip(",").rstrip()
+            m = regex.search(r"((?:\p{Lu}[\p{L}’'\-.]*\s*)+)$", before)
+            if m:
+                return self.describe(m.group(1).strip(), role)._replace(confidence=0.7)
+            return history[-1][1]._replace(confidence=0.5) if history else None
+        if low in {"i", "we", "you"}:
+            # Inside a quotation the first person is the quote's speaker; outside it, unknown.
+            for _, r in reversed(history):
+                if (low == "i" and r.kind == "person") or (
+                    low == "we" and r.kind in {"organization", "group", "person"}
+                ):
+                    return r._replace(confidence=0.5)
+            return None
+        # Nearest compatible earlier speaker first, then the nearest compatible name in the text.
+        cands: list[tuple[int, Resolved]] = [(p, r) for p, r in history if p < at]
+        for p, name in self.names():
+            if p < at:
+                cands.append((p, self.describe(name, None)))
+        cands.sort(key=lambda x: x[0])
+        for p, r in reversed(cands):
+            if at - p > 6000:
+                break
+            if low in {"he", "she"}:
+                if r.kind == "person" and (r.gender == gender or r.gender == "x"):
+                    return r._replace(confidence=0.8 if r.gender == gender else 0.6)
+            elif low == "it":
+                if r.kind in {"organization", "document"}:
+                    return r._replace(confidence=0.7)
+            elif low == "they" and r.kind in {"group", "organization"}:
+                return r._replace(confidence=0.6)
+        return None

@@ -1,0 +1,567 @@
+"""The attribution rules: one ordered table of named rules.
+
+Each rule looks at one cue of a unit and returns a :class:`~quotetrack.matcher.Frame`
+or ``None``. The first rule that matches a cue decides it. Every rule has a
+docstring and an example, which the docs and the golden tests use; its
+``confidence`` is the base confidence of the quotes it attributes.
+
+Rules that need more than one unit (a quote that continues the last speaker's
+paragraph, a cue in the previous sentence) are applied by the pipeline after
+these, and are listed in :data:`CONTEXT_RULES`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from .matcher import (
+    _WEAK,
+    Cue,
+    Frame,
+    Tok,
+    _cap,
+    _nounish,
+    _skip_adverbs_left,
+    after_cue,
+    appositive_right,
+    content_end,
+    np_left,
+    np_right,
+    words_in,
+)
+from .wordclasses import Words
+
+__all__ = ["CONTEXT_RULES", "RULES", "Context", "Rule", "rule_named"]
+
+
+class Context(NamedTuple):
+    """What a rule sees: the unit's tokens, the cue, and where the unit's free text starts."""
+
+    w: Words
+    text: str
+    toks: list[Tok]
+    cue: Cue
+    floor: int
+    paragraph_start: bool
+
+
+class Rule(NamedTuple):
+    """A named attribution rule."""
+
+    name: str
+    apply: Callable[[Context], Frame | None] | None
+    confidence: float
+    example: str
+    doc: str
+
+
+def _is_name(w: Words, toks: list[Tok], span: tuple[int, int]) -> bool:
+    lo, hi = span
+    head = toks[hi]
+    return (_cap(head) and head.low not in w.pronouns and not _nounish(w, head.low) and _cap(toks[lo])) or (
+        lo < hi and toks[lo].low in {"the", "a"} and False
+    )
+
+
+def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """The speaker phrase before token ``at`` and its apposed role, if any."""
+    w, toks = c.w, c.toks
+    h = _skip_adverbs_left(w, toks, at, floor)
+    if h < floor:
+        return None
+    if toks[h].text == ",":
+        # "Jane Doe, a spokeswoman for the city, said"
+        c1 = h - 1
+        while c1 > floor and toks[c1].text != "," and toks[c1].kind != "q" and h - c1 < 16:
+            c1 -= 1
+        if c1 > floor and toks[c1].text == "," and c1 + 1 <= h - 1:
+            np = np_left(w, toks, c1 - 1, floor)
+            if np is not None:
+                appos = (c1 + 1, h - 1)
+                if not _is_name(w, toks, np) and _is_name(w, toks, appos):
+                    return appos, np  # "the head of the agency, Jane Doe, said"
+                return np, appos
+        return None
+    np = np_left(w, toks, h, floor)
+    if np is None:
+        return None
+    s = np[0]
+    if not _is_name(w, toks, np) and s - 2 >= floor and toks[s - 1].text == ",":
+        name = np_left(w, toks, s - 2, floor)
+        if (
+            name is not None
+            and _is_name(w, toks, name)
+            and (name[0] == floor or toks[name[0] - 1].kind in {"q", "p"})
+        ):
+            return name, np  # "Karin von Hippel, director general of RUSI told"
+    return np, None
+
+
+def _only_tail(c: Context, j: int) -> bool:
+    """Whether nothing but punctuation, time or medium phrases follows token ``j``."""
+    toks = c.toks
+    n = len(toks)
+    k = j
+    while k < n and toks[k].kind == "p":
+        k += 1
+    if k >= n:
+        return True
+    after = after_cue(c.w, c.text, toks, Cue(k - 1, k - 1, "speech", ""), n)
+    rest = after.start
+    while rest < n and toks[rest].kind == "p":
+        rest += 1
+    return rest >= n
+
+
+def _end(c: Context) -> int:
+    return content_end(c.toks, 0, len(c.toks))
+
+
+def _speech(c: Context) -> bool:
+    return c.cue.kind == "speech"
+
+
+# --- the rules --------------------------------------------------------------
+
+
+def quote_cue_speaker(c: Context) -> Frame | None:
+    """A quotation, then the cue, then the speaker (inverted order).
+
+    Example: ``“We will rebuild,” said Jane Doe, the mayor.``
+    """
+    toks, cue = c.toks, c.cue
+    if not _speech(c):
+        return None
+    j = cue.start - 1
+    if j >= 0 and toks[j].text == ",":
+        j -= 1
+    if j < 0 or toks[j].kind != "q":
+        return None
+    np = np_right(c.w, toks, cue.end + 1, len(toks))
+    if np is None:
+        return None
+    role = appositive_right(toks, np[1] + 1, len(toks))
+    return Frame("quote_cue_speaker", (cue.start, cue.end), np, (j, j + 1), role=role)
+
+
+def quote_speaker_cue(c: Context) -> Frame | None:
+    """A quotation, then the speaker, then the cue.
+
+    Example: ``“We will rebuild,” Jane Doe, the mayor, said on Monday.``
+    """
+    toks, cue = c.toks, c.cue
+    if not _speech(c):
+        return None
+    qi = -1
+    for k in range(cue.start - 1, max(-1, cue.start - 20), -1):
+        if toks[k].kind == "q":
+            qi = k
+            break
+    if qi < 0:
+        return None
+    floor = qi + 1
+    if floor < len(toks) and toks[floor].text in {",", "—", "–"}:
+        floor += 1
+    found = _subject(c, cue.start, floor)
+    if found is None or (
+        found[0][0] != floor and not (found[1] is not None and min(found[0][0], found[1][0]) == floor)
+    ):
+        return None
+    np, role = found
+    after = after_cue(c.w, c.text, toks, cue, len(toks))
+    return Frame(
+        "quote_speaker_cue",
+        (cue.start, cue.end),
+        np,
+        (qi, qi + 1),
+        role=role,
+        audience=after.audience,
+        medium=after.medium,
+    )
+
+
+def speaker_cue_quote(c: Context) -> Frame | None:
+    """The speaker and the cue, then the quotation, which ends the sentence.
+
+    Example: ``Jane Doe told reporters: “We will rebuild.”``
+    """
+    toks, cue = c.toks, c.cue
+    if c.cue.kind not in {"speech", "belief"}:
+        return None
+    found = _subject(c, cue.start, c.floor)
+    if found is None:
+        return None
+    after = after_cue(c.w, c.text, toks, cue, len(toks))
+    j = after.start
+    if j >= len(toks) or toks[j].kind != "q":
+        return None
+    if content_end(toks, j, len(toks)) != j + 1:
+        return None  # narration follows: a mixed quote, decided by speaker_cue_clause
+    np, role = found
+    return Frame(
+        "speaker_cue_quote",
+        (cue.start, cue.end),
+        np,
+        (j, j + 1),
+        role=role,
+        audience=after.audience,
+        medium=after.medium,
+    )
+
+
+def speaker_cue_clause(c: Context) -> Frame | None:
+    """The speaker and the cue, then the reported clause (indirect or mixed).
+
+    Example: ``Jane Doe said on Monday that the bridge would reopen.``
+    """
+    toks, cue, w = c.toks, c.cue, c.w
+    if cue.kind not in {"speech", "belief", "evidence"}:
+        return None
+    found = _subject(c, cue.start, c.floor)
+    if found is None:
+        return None
+    np, role = found
+    after = after_cue(w, c.text, toks, cue, len(toks))
+    lo = after.start
+    hi = _end(c)
+    if words_in(toks, lo, hi) < 3:
+        return None
+    nxt = toks[lo] if lo < len(toks) else None
+    if nxt is None:
+        return None
+    if cue.kind == "belief" or cue.base in _WEAK:
+        if not after.that and not (
+            nxt.low == "to"
+            and cue.base
+            in {
+                "want",
+                "plan",
+                "hope",
+                "intend",
+                "expect",
+                "wish",
+                "urge",
+                "ask",
+                "promise",
+                "vow",
+                "pledge",
+                "threaten",
+            }
+        ):
+            return None
+    if cue.kind == "evidence":
+        head = toks[np[1]].low
+        if not after.that and not _nounish(w, head):
+            return None
+    if (
+        not after.that
+        and nxt.kind == "w"
+        and nxt.low
+        in {
+            "goodbye",
+            "hello",
+            "yes",
+            "no",
+            "so",
+            "it",
+            "nothing",
+            "something",
+            "anything",
+            "much",
+            "little",
+            "more",
+            "less",
+            "a",
+            "an",
+        }
+    ):
+        return None
+    if nxt.kind == "p" and nxt.text not in {"“", '"', "‘"}:
+        return None
+    return Frame(
+        "speaker_cue_clause",
+        (cue.start, cue.end),
+        np,
+        (lo, hi),
+        role=role,
+        audience=after.audience,
+        medium=after.medium,
+    )
+
+
+def clause_speaker_cue(c: Context) -> Frame | None:
+    """The reported clause, a comma, the speaker and the cue at the end.
+
+    Example: ``The bridge will reopen in May, the mayor said.``
+    """
+    toks, cue = c.toks, c.cue
+    if not _speech(c) and c.cue.kind != "evidence":
+        return None
+    found = _subject(c, cue.start, c.floor)
+    if found is None:
+        return None
+    np, role = found
+    first = min(np[0], role[0]) if role else np[0]
+    if first - 1 < c.floor or toks[first - 1].text not in {",", "—", "–"}:
+        return None
+    if not _only_tail(c, cue.end + 1) and not _cue_then_tell_tail(c):
+        return None
+    lo = c.floor
+    hi = content_end(toks, lo, first - 1)
+    if words_in(toks, lo, hi) < 3:
+        return None
+    after = after_cue(c.w, c.text, toks, cue, len(toks))
+    return Frame(
+        "clause_speaker_cue",
+        (cue.start, cue.end),
+        np,
+        (lo, hi),
+        role=role,
+        audience=after.audience,
+        medium=after.medium,
+    )
+
+
+def _cue_then_tell_tail(c: Context) -> bool:
+    after = after_cue(c.w, c.text, c.toks, c.cue, len(c.toks))
+    rest = after.start
+    while rest < len(c.toks) and c.toks[rest].kind == "p":
+        rest += 1
+    return rest >= len(c.toks)
+
+
+def clause_cue_speaker(c: Context) -> Frame | None:
+    """The reported clause, a comma, the cue and then the speaker.
+
+    Example: ``The bridge will reopen in May, said Jane Doe, the mayor.``
+    """
+    toks, cue = c.toks, c.cue
+    if not _speech(c):
+        return None
+    if cue.start - 1 < c.floor or toks[cue.start - 1].text not in {",", "—", "–"}:
+        return None
+    np = np_right(c.w, toks, cue.end + 1, len(toks))
+    if np is None:
+        return None
+    role = appositive_right(toks, np[1] + 1, len(toks))
+    lo = c.floor
+    hi = content_end(toks, lo, cue.start - 1)
+    if words_in(toks, lo, hi) < 3:
+        return None
+    return Frame("clause_cue_speaker", (cue.start, cue.end), np, (lo, hi), role=role)
+
+
+def according_to(c: Context) -> Frame | None:
+    """``according to`` and the source, before or after the content.
+
+    Example: ``According to the agency, the bridge will reopen in May.``
+    """
+    toks, cue = c.toks, c.cue
+    if cue.kind != "according":
+        return None
+    np = np_right(c.w, toks, cue.end + 1, len(toks))
+    if np is None:
+        return None
+    role = appositive_right(toks, np[1] + 1, len(toks))
+    if role is not None and not _cap(toks[np[1]]) and _is_name(c.w, toks, role):
+        np, role = role, np  # "according to the head of the agency, Jane Doe,"
+    end_np = max(np[1], role[1] if role else np[1])
+    before = content_end(toks, c.floor, cue.start)
+    if words_in(toks, c.floor, before) >= 3:
+        # "The bridge will reopen, according to the agency."
+        return Frame("according_to", (cue.start, cue.end), np, (c.floor, before), role=role)
+    lo = end_np + 1
+    while lo < len(toks) and toks[lo].kind == "p":
+        lo += 1
+    hi = _end(c)
+    if words_in(toks, lo, hi) < 2:
+        return None
+    return Frame("according_to", (cue.start, cue.end), np, (lo, hi), role=role)
+
+
+def as_speaker_cue(c: Context) -> Frame | None:
+    """``As X noted,`` before the content.
+
+    Example: ``As the mayor noted, the bridge is old.``
+    """
+    toks, cue = c.toks, c.cue
+    if not _speech(c) and cue.kind != "evidence":
+        return None
+    found = _subject(c, cue.start, c.floor)
+    if found is None:
+        return None
+    np, role = found
+    k = np[0] - 1
+    if k < c.floor or toks[k].low != "as":
+        return None
+    j = cue.end + 1
+    while j < len(toks) and toks[j].kind != "p" and j - cue.end < 6:
+        j += 1
+    if j >= len(toks) or toks[j].text != ",":
+        return None
+    lo, hi = j + 1, _end(c)
+    if words_in(toks, lo, hi) < 3:
+        return None
+    return Frame("as_speaker_cue", (cue.start, cue.end), np, (lo, hi), role=role)
+
+
+def participle_same_speaker(c: Context) -> Frame | None:
+    """A participle after a comma continues the subject's statement.
+
+    Example: ``The mayor defended the plan, adding that the bridge is old.``
+    """
+    toks, cue = c.toks, c.cue
+    if cue.kind != "speech" or not toks[cue.start].low.endswith("ing"):
+        return None
+    if cue.start - 1 < 0 or (
+        toks[cue.start - 1].text not in {",", "—", "–"}
+        and toks[cue.start - 1].low not in {"and", "before", "after", "while", "by"}
+    ):
+        return None
+    after = after_cue(c.w, c.text, toks, cue, len(toks))
+    lo, hi = after.start, _end(c)
+    if words_in(toks, lo, hi) < 2:
+        return None
+    return Frame(
+        "participle_same_speaker",
+        (cue.start, cue.end),
+        None,
+        (lo, hi),
+        audience=after.audience,
+        medium=after.medium,
+        same_as_previous=True,
+    )
+
+
+def speaker_colon(c: Context) -> Frame | None:
+    """A speaker and a colon with no verb, then the quotation or the words.
+
+    Example: ``From the mayor’s office: “The bridge will reopen.”``
+    """
+    toks, cue = c.toks, c.cue
+    if cue.kind != "colon":
+        return None
+    j = cue.start + 1
+    if j >= len(toks):
+        return None
+    # Transcript lines: "SMITH: We will win." at the head of a paragraph.
+    head_label = (
+        cue.start <= 4
+        and c.floor == 0
+        and all(
+            t.kind == "w" and (t.text.isupper() or t.low in {"mr.", "ms.", "mrs.", "dr."})
+            for t in toks[: cue.start]
+        )
+        and cue.start > 0
+    )
+    if head_label and c.paragraph_start:
+        hi = _end(c)
+        if words_in(toks, j, hi) < 1:
+            return None
+        return Frame("interview_label", (cue.start, cue.end), (0, cue.start - 1), (j, hi))
+    if toks[j].kind != "q" or content_end(toks, j, len(toks)) != j + 1:
+        return None
+    h = cue.start - 1
+    np = np_left(c.w, toks, h, c.floor)
+    if np is None:
+        return None
+    if any(t.kind == "w" and t.low in c.w.speech for t in toks[c.floor : np[0]]):
+        return None
+    return Frame("speaker_colon", (cue.start, cue.end), np, (j, j + 1))
+
+
+def quote_dash_speaker(c: Context) -> Frame | None:
+    """A quotation, a dash, and the speaker with no verb.
+
+    Example: ``“The bridge will reopen.” — Jane Doe, the mayor``
+    """
+    toks, cue = c.toks, c.cue
+    if cue.kind != "dash" or cue.start == 0 or toks[cue.start - 1].kind != "q":
+        return None
+    np = np_right(c.w, toks, cue.end + 1, len(toks))
+    if np is None or not _cap(toks[np[1]]):
+        return None
+    role = appositive_right(toks, np[1] + 1, len(toks))
+    end = role[1] if role else np[1]
+    if content_end(toks, end + 1, len(toks)) != end + 1:
+        return None
+    return Frame("quote_dash_speaker", (cue.start, cue.end), np, (cue.start - 1, cue.start), role=role)
+
+
+#: The ordered rule table. The first rule that matches a cue decides it.
+RULES: tuple[Rule, ...] = tuple(
+    Rule(
+        f.__name__,
+        f,
+        conf,
+        (f.__doc__ or "").split("Example: ")[1].strip().strip("`"),
+        (f.__doc__ or "").split("\n")[0],
+    )
+    for f, conf in (
+        (quote_cue_speaker, 0.95),
+        (quote_speaker_cue, 0.95),
+        (speaker_cue_quote, 0.9),
+        (according_to, 0.85),
+        (as_speaker_cue, 0.85),
+        (clause_cue_speaker, 0.85),
+        (clause_speaker_cue, 0.85),
+        (participle_same_speaker, 0.75),
+        (speaker_cue_clause, 0.8),
+        (speaker_colon, 0.8),
+        (quote_dash_speaker, 0.85),
+    )
+)
+
+#: Rules the pipeline applies across units, after the table above.
+CONTEXT_RULES: tuple[Rule, ...] = (
+    Rule(
+        "interview_label",
+        None,
+        0.7,
+        "SMITH: We will rebuild the bridge.",
+        "A transcript line: a speaker label in capitals and a colon at the head of a paragraph.",
+    ),
+    Rule(
+        "interrupted_quote",
+        None,
+        0.95,
+        "“We will rebuild,” she said, “and soon.”",
+        "A quotation split by its attribution is one quote with several fragments.",
+    ),
+    Rule(
+        "continued_quote",
+        None,
+        0.8,
+        "“We will rebuild,” she said. “It will take a year.”",
+        "A further quotation in the same paragraph, with no cue of its own, continues the last speaker.",
+    ),
+    Rule(
+        "cue_before_paragraph",
+        None,
+        0.8,
+        "The mayor said:\n\n“We will rebuild.”",
+        "A paragraph that is only a quotation, after a cue that ends with a colon.",
+    ),
+    Rule(
+        "paragraph_continuation",
+        None,
+        0.7,
+        "“We will rebuild,” she said.\n\n“It will take a year.”",
+        "A paragraph that is only a quotation continues the speaker of the paragraph before.",
+    ),
+    Rule(
+        "unattributed",
+        None,
+        0.3,
+        "“We will rebuild.”",
+        "A quotation that reads as speech but that no rule attributes.",
+    ),
+)
+
+_BY_NAME = {r.name: r for r in (*RULES, *CONTEXT_RULES)}
+
+
+def rule_named(name: str) -> Rule:
+    """The rule called ``name``."""
+    return _BY_NAME[name]

@@ -1,0 +1,193 @@
+"""The tokenizer layer: paragraphs, sentences, words and quote marks, as spans.
+
+Every unit is a span of offsets into the unmodified text; nothing here copies
+or rewrites the text.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any, NamedTuple
+
+import regex
+
+from .lexicon import load
+from .marks import CLOSERS, MARKS, OPENERS, family
+
+__all__ = [
+    "Mark",
+    "Paragraph",
+    "Sentence",
+    "classify_marks",
+    "paragraphs",
+    "sentences",
+    "split",
+    "words",
+]
+
+
+class Paragraph(NamedTuple):
+    """A paragraph: its span and its index in the article."""
+
+    start: int
+    end: int
+    index: int
+
+
+class Sentence(NamedTuple):
+    """A sentence: its span, its index in the article and its paragraph's index."""
+
+    start: int
+    end: int
+    index: int
+    paragraph: int
+
+
+class Mark(NamedTuple):
+    """A quote mark in the text.
+
+    ``role`` is ``open``, ``close`` or ``either`` (a straight mark whose
+    direction the pairing decides); apostrophes and primes are never marks.
+    """
+
+    start: int
+    end: int
+    mark: str
+    role: str
+    family: str
+
+
+# Any line break ends a paragraph: real feeds use single newlines as often as
+# blank lines. The text between two breaks, trimmed, is a paragraph.
+_LINE = regex.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
+_WORD = regex.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]", regex.V1)
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """The paragraphs of ``text``: non-blank lines, trimmed of surrounding white space."""
+    out = []
+    for m in _LINE.finditer(text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append(Paragraph(s, e, len(out)))
+    return out
+
+
+@cache
+def _punkt() -> Any:
+    # nltk is imported here, not at module import, to keep `import quotetrack` fast.
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(load("abbreviations"))
+    return PunktSentenceTokenizer(params)
+
+
+# Punkt leaves a sentence-final closing quote mark on the next sentence when a
+# space separates it from the period ("... end. ” Next"); it also never splits
+# "end.Next". Both are fixed by adjusting its spans, never by editing the text.
+def sentences(text: str, paras: list[Paragraph] | None = None) -> list[Sentence]:
+    """The sentences of ``text``; a sentence never crosses a paragraph boundary."""
+    tok = _punkt()
+    out: list[Sentence] = []
+    for p in paras if paras is not None else paragraphs(text):
+        chunk = text[p.start : p.end]
+        try:
+            spans = list(tok.span_tokenize(chunk))
+        except (ValueError, IndexError, RecursionError):  # pragma: no cover - defensive
+            spans = [(0, len(chunk))]
+        for s, e in spans:
+            if s < e:
+                out.append(Sentence(p.start + s, p.start + e, len(out), p.index))
+    return out
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Word and punctuation spans of ``text[start:end]``, as offsets into ``text``."""
+    return [m.span() for m in _WORD.finditer(text, start, len(text) if end is None else end)]
+
+
+def split(text: str) -> tuple[list[Paragraph], list[Sentence]]:
+    """Paragraphs and sentences of ``text`` in one pass."""
+    paras = paragraphs(text)
+    return paras, sentences(text, paras)
+
+
+_MARK = regex.compile("|".join(regex.escape(m) for m in MARKS))
+# Marks that only ever open or only ever close in running text.
+_OPENING = frozenset(
+    "\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}\N{DOUBLE LOW-9 QUOTATION MARK}"
+    "\N{SINGLE LOW-9 QUOTATION MARK}\N{LEFT CORNER BRACKET}\N{LEFT WHITE CORNER BRACKET}"
+) | {"``"}
+_CLOSING = frozenset(
+    "\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
+    "\N{RIGHT CORNER BRACKET}\N{RIGHT WHITE CORNER BRACKET}"
+)
+_APOSTROPHES = frozenset("'\N{RIGHT SINGLE QUOTATION MARK}")
+# Characters after which a mark reads as opening ("(“", "—‘", " '").
+_OPEN_BEFORE = frozenset("([{<\N{EM DASH}\N{EN DASH}-/:") | set(MARKS[0]) | set("".join(OPENERS))
+
+
+def _flanks(text: str, s: int, e: int) -> tuple[bool, bool]:
+    """Whether the mark at ``text[s:e]`` is left-flanking (opens) and right-flanking (closes)."""
+    before = text[s - 1] if s > 0 else " "
+    after = text[e] if e < len(text) else " "
+    left = not after.isspace() and (before.isspace() or before in _OPEN_BEFORE)
+    right = not before.isspace() and (after.isspace() or not after.isalnum())
+    return left, right
+
+
+def classify_marks(text: str, start: int = 0, end: int | None = None) -> list[Mark]:
+    """The quote marks of ``text[start:end]``, with apostrophes and primes left out.
+
+    Examples of what is not a mark: ``don't``, ``Clinton’s``, ``'90s``, ``rock 'n'
+    roll``, ``6'2"``. A closing-looking apostrophe after a plural (``soldiers'``) is
+    reported as ``close``; the pairing keeps it only when a single quote is open.
+    """
+    stop = len(text) if end is None else end
+    out: list[Mark] = []
+    for m in _MARK.finditer(text, start, stop):
+        s, e = m.span()
+        mark = m.group()
+        before = text[s - 1] if s > 0 else " "
+        after = text[e] if e < len(text) else " "
+        if mark in _APOSTROPHES:
+            if before.isalnum() and after.isalnum():
+                continue  # don't, Clinton’s, rock'n'roll
+            if after.isdigit() and not before.isalnum():
+                # '90s is an elision; '5 ... ' is a quotation of a number (rare)
+                nxt = text[e : e + 4]
+                if regex.match(r"\d\ds\b|\d\d\b", nxt):
+                    continue
+            if (
+                after in "nN"
+                and text[e + 1 : e + 2] in ("'", "\N{RIGHT SINGLE QUOTATION MARK}")
+                and before.isspace()
+            ):
+                continue  # the first mark of 'n'
+            if before in "nN" and text[s - 2 : s - 1] in ("'", "\N{RIGHT SINGLE QUOTATION MARK}"):
+                continue  # the second mark of 'n'
+        if mark in ("'", '"', "''") and before.isdigit():
+            # a prime (6'2", 12") unless a quotation of the same family is open;
+            # the pairing decides, so it is reported as a possible closer only.
+            out.append(Mark(s, e, mark, "prime", family(mark)))
+            continue
+        left, right = _flanks(text, s, e)
+        if mark in _OPENING:
+            role = "open" if (left or not right) else "either"
+        elif mark in _CLOSING:
+            role = "close" if (right or not left) else "either"
+        elif mark in OPENERS and mark in CLOSERS:
+            role = "open" if left and not right else "close" if right and not left else "either"
+        elif mark in OPENERS:
+            role = "open"
+        else:
+            role = "close"
+        if mark in _APOSTROPHES and role == "either":
+            continue
+        out.append(Mark(s, e, mark, role, family(mark)))
+    return out

@@ -1,0 +1,135 @@
+"""The word classes the matcher uses, built once from the lexicon files."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import attrs
+
+from .lexicon import entries, load, mapping
+
+__all__ = ["Words", "inflections", "words"]
+
+
+def inflections(base: str, past: str | None = None, participle: str | None = None) -> set[str]:
+    """Every form of an English verb: ``base``, -s, past, participle and -ing.
+
+    Regular forms are derived by rule and may over-generate (a form that is no
+    English word never matches); irregular past forms are given.
+    """
+    forms = {base}
+    if base.endswith(("s", "x", "z", "ch", "sh", "o")):
+        forms.add(base + "es")
+    elif base.endswith("y") and base[-2:-1] not in "aeiou":
+        forms.add(base[:-1] + "ies")
+    else:
+        forms.add(base + "s")
+    stems = [base]
+    # Doubling the final consonant (admit -> admitted, quip -> quipped) depends on
+    # stress, which spelling does not show: derive both and let the text decide.
+    if len(base) >= 3 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+        stems.append(base + base[-1])
+    for stem in stems:
+        if stem.endswith("e"):
+            forms.update(
+                {stem + "d", stem[:-1] + "ing"}
+                if not stem.endswith(("ee", "ye", "oe"))
+                else {stem + "d", stem + "ing"}
+            )
+        elif stem.endswith("y") and stem[-2:-1] not in "aeiou":
+            forms.update({stem[:-1] + "ied", stem + "ing"})
+        else:
+            forms.update({stem + "ed", stem + "ing"})
+    if past:
+        forms.add(past)
+        forms.discard(base + "ed")
+        forms.discard(base + "d")
+    if participle:
+        forms.add(participle)
+    return forms
+
+
+def _verbs(name: str) -> tuple[dict[str, str], dict[str, list[tuple[str, str]]]]:
+    """Single-word forms -> base, and first word -> [(particle, base)] for phrasal verbs."""
+    single: dict[str, str] = {}
+    phrasal: dict[str, list[tuple[str, str]]] = {}
+    for entry in entries(name):
+        parts = entry.lower().split()
+        if len(parts) == 2 and parts[1] in {"out", "in", "back", "up", "on", "off"}:
+            base, particle = parts
+            for form in inflections(base):
+                phrasal.setdefault(form, []).append((particle, entry.lower()))
+            continue
+        base, past, participle = (parts + [None, None])[:3]
+        for form in inflections(base, past, participle):
+            single.setdefault(form, base)
+    return single, phrasal
+
+
+def _plurals(nouns: frozenset[str]) -> frozenset[str]:
+    out = set(nouns)
+    for n in nouns:
+        if n.endswith(("s", "x", "ch", "sh")):
+            out.add(n + "es")
+        elif n.endswith("y") and n[-2:-1] not in "aeiou":
+            out.add(n[:-1] + "ies")
+        elif n.endswith("man"):
+            out.add(n[:-3] + "men")
+        elif n.endswith("person"):
+            out.add(n[:-6] + "people")
+        else:
+            out.add(n + "s")
+    return frozenset(out)
+
+
+@attrs.frozen
+class Words:
+    """Word classes for the matcher (all lower case)."""
+
+    speech: dict[str, str]
+    speech_phrasal: dict[str, list[tuple[str, str]]]
+    belief: dict[str, str]
+    evidence: dict[str, str]
+    titles: frozenset[str]
+    roles: frozenset[str]
+    groups: frozenset[str]
+    documents: frozenset[str]
+    organizations: frozenset[str]
+    modifiers: frozenset[str]
+    stop: frozenset[str]
+    adverbs: frozenset[str]
+    times: frozenset[str]
+    audiences: frozenset[str]
+    male: frozenset[str]
+    female: frozenset[str]
+    pronouns: dict[str, str]
+    media: tuple[str, ...]
+
+
+@cache
+def words() -> Words:
+    """The matcher's word classes, loaded once."""
+    speech, phrasal = _verbs("speech_verbs")
+    belief, _ = _verbs("belief_verbs")
+    evidence, _ = _verbs("evidence_verbs")
+    titles = load("titles")
+    return Words(
+        speech=speech,
+        speech_phrasal=phrasal,
+        belief=belief,
+        evidence=evidence,
+        titles=titles | {t + "." for t in titles if " " not in t},
+        roles=_plurals(load("role_nouns")),
+        groups=load("group_nouns"),
+        documents=load("document_nouns"),
+        organizations=load("organization_words"),
+        modifiers=load("modifiers"),
+        stop=load("stopwords"),
+        adverbs=load("adverbs"),
+        times=load("time_words"),
+        audiences=load("audience_nouns"),
+        male=load("first_names_male"),
+        female=load("first_names_female"),
+        pronouns=mapping("pronouns"),
+        media=entries("media_phrases"),
+    )
