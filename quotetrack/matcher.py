@@ -241,8 +241,11 @@ def _narration(text: str, s: int, e: int, out: list[Tok]) -> None:
     if s >= e:
         return
     w = words()
+    skip = s
     for m in _TOKEN.finditer(text, s, e):
         a, b = m.span()
+        if a < skip:
+            continue  # the period already attached to an abbreviation
         tok = m.group()
         low = tok.lower()
         # Attach the period of an abbreviation or an initial ("Sen.", "J.").
@@ -254,6 +257,7 @@ def _narration(text: str, s: int, e: int, out: list[Tok]) -> None:
             b += 1
             tok += "."
             low += "."
+            skip = b
         kind = "w" if (tok[0].isalnum() or tok[0] == "_") else "p"
         out.append(Tok(a, b, tok, low, kind, -1))
 

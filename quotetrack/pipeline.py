@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+import regex
+
 from .matcher import Frame, Tok, Unit, content_end, find_cues, tokens
 from .model import Cue, Mention, Quote, Span, Speaker
+from .marks import CLOSERS
 from .quotes import Quoted, find_quoted
 from .resolve import Resolver
 from .rules import RULES, Context, rule_named
@@ -13,6 +16,8 @@ from .tokenize import Paragraph, Sentence, split
 from .wordclasses import words
 
 __all__ = ["run"]
+
+CLOSERS_CHARS = frozenset(c for m in CLOSERS for c in m)
 
 
 class Attribution(NamedTuple):
@@ -32,28 +37,56 @@ class Attribution(NamedTuple):
 
 
 def make_units(text: str, paras: list[Paragraph], sents: list[Sentence], quoted: list[Quoted]) -> list[Unit]:
-    """Sentences merged so that no quotation crosses a unit boundary inside a paragraph."""
+    """Sentences merged so that no quotation crosses a unit boundary inside a paragraph.
+
+    A short sentence that only attributes the quotation before it (``“Why?”
+    Vitter asked.``, which Punkt splits after the question mark) joins it too.
+    """
+    # Top-level quotations never overlap, so sorting by opening sorts by closing too.
     spans = sorted((q.open_at, q.close_at, i) for i, q in enumerate(quoted))
     units: list[Unit] = []
-    k = 0  # first quotation that may still touch the current unit
+    k = 0
     i = 0
-    while i < len(sents):
+    n = len(sents)
+    while i < n:
         s = sents[i]
         start, end, para = s.start, s.end, s.paragraph
+        while k < len(spans) and spans[k][1] <= start:
+            k += 1
         j = i
-        while True:
-            crossing = any(a < end < b for a, b, _ in spans[k : k + 64] if a < end)
-            if crossing and j + 1 < len(sents) and sents[j + 1].paragraph == para:
+        while j + 1 < n and sents[j + 1].paragraph == para:
+            m = k
+            while m < len(spans) and spans[m][1] <= end:
+                m += 1
+            crossing = m < len(spans) and spans[m][0] < end
+            if crossing or _attribution_tail(text, end, sents[j + 1]):
                 j += 1
                 end = sents[j].end
                 continue
             break
-        while k < len(spans) and spans[k][1] <= start:
-            k += 1
-        qidx = sorted(idx for a, b, idx in spans[k : k + 64] if a < end and b > start)
+        qidx = []
+        m = k
+        while m < len(spans) and spans[m][0] < end:
+            if spans[m][1] > start:
+                qidx.append(spans[m][2])
+            m += 1
         units.append(Unit(start, end, para, s.index, tokens(text, start, end, quoted, qidx)))
         i = j + 1
     return units
+
+
+_TAIL_WORD = regex.compile(r"\w+")
+
+
+def _attribution_tail(text: str, end: int, nxt: Sentence) -> bool:
+    """Whether ``nxt`` only attributes a quotation that closes at ``end`` with ``?``, ``!`` or ``,``."""
+    if end < 2 or text[end - 1] not in CLOSERS_CHARS or text[end - 2] not in "?!,":
+        return False
+    ws = _TAIL_WORD.findall(text, nxt.start, nxt.end)
+    if len(ws) > 12:
+        return False
+    speech = words().speech
+    return any(x.lower() in speech for x in ws)
 
 
 def _unit_frames(text: str, unit: Unit, paragraph_start: bool) -> list[Frame]:
@@ -133,60 +166,51 @@ def _looks_like_speech(text: str, q: Quoted) -> bool:
 def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
     """Extract quotes and speakers from ``text``."""
     paras, sents = split(text)
-    allq = find_quoted(text, paras)
-    quoted = [q for q in allq if q.depth == 0]
+    quoted = [q for q in find_quoted(text, paras) if q.depth == 0]
     units = make_units(text, paras, sents, quoted)
-    para_first_unit: dict[int, int] = {}
-    for ui, u in enumerate(units):
-        para_first_unit.setdefault(u.paragraph, ui)
-
     atts: list[Attribution] = []
     claimed: dict[int, int] = {}  # quotation index -> attribution index
     unit_atts: list[list[int]] = [[] for _ in units]
+    prev_para = -1
     for ui, u in enumerate(units):
-        frames = _unit_frames(text, u, para_first_unit[u.paragraph] == ui)
         toks = u.toks
-        for f in frames:
+        for f in _unit_frames(text, u, u.paragraph != prev_para):
             lo, hi = f.content
             qs = tuple(t.q for t in toks[lo:hi] if t.kind == "q")
             if any(q in claimed for q in qs):
                 continue
-            narration = sum(1 for t in toks[lo:hi] if t.kind == "w")
-            if qs and narration == 0:
-                kind = "direct"
-                frags = tuple(fr for q in qs for fr in quoted[q].fragments)
+            if lo >= hi:
+                kind, frags = "direct", ()  # a cue waiting for the next paragraph's quotation
+            elif qs and not any(t.kind == "w" for t in toks[lo:hi]):
+                kind, frags = "direct", tuple(fr for q in qs for fr in quoted[q].fragments)
             else:
-                kind = "mixed" if qs else "indirect"
-                frags = ((toks[lo].start, toks[hi - 1].end),)
+                kind, frags = ("mixed" if qs else "indirect"), ((toks[lo].start, toks[hi - 1].end),)
             same = -1
             if f.same_as_previous:
-                same = next(
-                    (a for a in reversed(unit_atts[ui]) if atts[a].mention or atts[a].same_as >= 0), -1
-                )
+                same = next((a for a in reversed(unit_atts[ui]) if _has_source(atts[a])), -1)
                 if same < 0:
                     continue
-            ai = len(atts)
+            unit_atts[ui].append(len(atts))
+            for q in qs:
+                claimed[q] = len(atts)
             atts.append(
                 Attribution(
-                    f.rule,
-                    ui,
-                    kind,
-                    frags,
-                    (toks[f.cue[0]].start, toks[f.cue[1]].end),
-                    (toks[f.speaker[0]].start, toks[f.speaker[1]].end) if f.speaker else None,
-                    (toks[f.role[0]].start, toks[f.role[1]].end) if f.role else None,
-                    (toks[f.audience[0]].start, toks[f.audience[1]].end) if f.audience else None,
-                    f.medium,
-                    same,
-                    qs,
+                    f.rule, ui, kind, frags,
+                    _offsets(toks, f.cue), _offsets(toks, f.speaker), _offsets(toks, f.role),
+                    _offsets(toks, f.audience), f.medium, same, qs,
                 )
-            )
-            unit_atts[ui].append(ai)
-            for q in qs:
-                claimed[q] = ai
-
+            )  # fmt: skip
+        prev_para = u.paragraph
     _context_rules(text, quoted, units, atts, claimed, unit_atts)
     return _build(text, paras, sents, quoted, atts)
+
+
+def _offsets(toks: list[Tok], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    return (toks[span[0]].start, toks[span[1]].end) if span else None
+
+
+def _has_source(a: Attribution) -> bool:
+    return a.mention is not None or a.same_as >= 0
 
 
 def _context_rules(
@@ -198,105 +222,67 @@ def _context_rules(
     unit_atts: list[list[int]],
 ) -> None:
     """Attribute the quotations no unit-level rule claimed, from their context."""
-    last_in_para: dict[int, int] = {}  # paragraph -> last attribution with a speaker
-    para_only_quote: dict[int, bool] = {}
+    para_units: dict[int, list[int]] = {}
     for ui, u in enumerate(units):
-        for ai in unit_atts[ui]:
-            last_in_para[u.paragraph] = ai
-        narr = any(t.kind == "w" for t in u.toks)
-        para_only_quote[u.paragraph] = para_only_quote.get(u.paragraph, True) and not narr
-    seen_units: set[int] = set()
+        para_units.setdefault(u.paragraph, []).append(ui)
     for ui, u in enumerate(units):
-        for t in u.toks:
+        for pos, t in enumerate(u.toks):
             if t.kind != "q" or t.q in claimed:
                 continue
             q = quoted[t.q]
-            if (ui, t.q) in seen_units:
-                continue
-            seen_units.add((ui, t.q))  # type: ignore[arg-type]
-            # 1. A later quotation in the same paragraph continues the speaker before it.
-            prev = None
-            for vi in range(ui, -1, -1):
-                if units[vi].paragraph != u.paragraph:
-                    break
-                cands = [
-                    a
-                    for a in unit_atts[vi]
-                    if atts[a].kind == "direct" and atts[a].fragments[-1][1] <= q.start
-                ]
-                if cands:
-                    prev = cands[-1]
-                    break
-            if prev is not None and q.closed is not False:
+            # A further quotation in the same paragraph continues the speaker before it.
+            earlier = [
+                a
+                for vi in para_units[u.paragraph]
+                if vi <= ui
+                for a in unit_atts[vi]
+                if _has_source(atts[a]) and atts[a].fragments and atts[a].fragments[-1][1] <= q.start
+            ]
+            if earlier:
+                prev = max(earlier, key=lambda a: atts[a].fragments[-1][1])
                 a = atts[prev]
-                rule = "interrupted_quote" if atts[prev].unit == ui else "continued_quote"
-                atts[prev] = a._replace(
-                    fragments=a.fragments + q.fragments,
-                    quotes=a.quotes + (t.q,),
-                    rule=a.rule if rule == "interrupted_quote" and False else a.rule,
-                )
-                claimed[t.q] = prev
+                if a.kind == "direct":
+                    atts[prev] = a._replace(fragments=a.fragments + q.fragments, quotes=(*a.quotes, t.q))
+                    claimed[t.q] = prev
+                else:
+                    _add(atts, unit_atts, claimed, "continued_quote", ui, q, t.q, prev)
                 continue
-            # 2. A quotation that opens its paragraph with no narration before it.
-            heads_para = all(x.kind == "p" for x in u.toks[: u.toks.index(t)]) and ui == _first_unit(
-                units, u.paragraph
-            )
-            if heads_para and u.paragraph > 0:
-                src = _previous_speaker(units, u.paragraph, last_in_para, atts, para_only_quote)
-                if src is not None:
-                    a = atts[src]
-                    rule = (
-                        "cue_before_paragraph"
-                        if text[: q.open_at].rstrip().endswith(":")
-                        else "paragraph_continuation"
-                    )
-                    ai = len(atts)
-                    atts.append(
-                        Attribution(
-                            rule, ui, "direct", q.fragments, None, None, None, None, None, src, (t.q,)
-                        )
-                    )
-                    unit_atts[ui].append(ai)
-                    last_in_para[u.paragraph] = ai
-                    claimed[t.q] = ai
+            # A quotation that opens its paragraph continues the last speaker of the one before.
+            heads = ui == para_units[u.paragraph][0] and all(x.kind == "p" for x in u.toks[:pos])
+            if heads and u.paragraph - 1 in para_units:
+                before = [a for vi in para_units[u.paragraph - 1] for a in unit_atts[vi] if _has_source(atts[a])]
+                if before:
+                    src = before[-1]
+                    if not atts[src].fragments:  # "The mayor said:" waiting for this quotation
+                        atts[src] = atts[src]._replace(fragments=q.fragments, quotes=(t.q,))
+                        claimed[t.q] = src
+                        unit_atts[ui].append(src)
+                    else:
+                        _add(atts, unit_atts, claimed, "paragraph_continuation", ui, q, t.q, src)
                     continue
             if _looks_like_speech(text, q):
-                ai = len(atts)
-                atts.append(
-                    Attribution(
-                        "unattributed", ui, "direct", q.fragments, None, None, None, None, None, -1, (t.q,)
-                    )
-                )
-                unit_atts[ui].append(ai)
-                claimed[t.q] = ai
+                _add(atts, unit_atts, claimed, "unattributed", ui, q, t.q, -1)
 
 
-def _first_unit(units: list[Unit], paragraph: int) -> int:
-    for i, u in enumerate(units):
-        if u.paragraph == paragraph:
-            return i
-    return -1
-
-
-def _previous_speaker(
-    units: list[Unit],
-    paragraph: int,
-    last_in_para: dict[int, int],
+def _add(
     atts: list[Attribution],
-    only_quote: dict[int, bool],
-) -> int | None:
-    p = paragraph - 1
-    if p in last_in_para:
-        a = last_in_para[p]
-        if atts[a].mention is not None or atts[a].same_as >= 0:
-            return a
-    return None
+    unit_atts: list[list[int]],
+    claimed: dict[int, int],
+    rule: str,
+    ui: int,
+    q: Quoted,
+    qi: int,
+    same_as: int,
+) -> None:
+    claimed[qi] = len(atts)
+    unit_atts[ui].append(len(atts))
+    atts.append(Attribution(rule, ui, "direct", q.fragments, None, None, None, None, None, same_as, (qi,)))
 
 
 def _build(
     text: str, paras: list[Paragraph], sents: list[Sentence], quoted: list[Quoted], atts: list[Attribution]
 ) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
-    resolver = Resolver(text)
+    resolver = Resolver(text, [(q.open_at, q.close_at) for q in quoted])
     resolved = resolver.resolve(atts)
     quotes: list[Quote] = []
     speakers: dict[str, Speaker] = {}

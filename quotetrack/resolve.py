@@ -8,6 +8,7 @@ article says so. The mention as written is always kept beside the result.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -31,22 +32,28 @@ class Resolved(NamedTuple):
 
 
 # A run of capitalised words: candidate names anywhere in the text.
-_NAME_RUN = regex.compile(
-    r"(?<![\w’'])(?:\p{Lu}[\p{L}’'\-]*\.?|(?:von|van|de|der|da|di|du|del|la|le|al|bin|ibn)(?=\s+\p{Lu}))"
-    r"(?:\s+(?:\p{Lu}[\p{L}’'\-]*\.?|\p{Lu}\.|(?:von|van|de|der|da|di|du|del|la|le|al|bin|ibn)(?=\s+\p{Lu})))*",
-    regex.V1,
-)
+_WORD = r"(?:\p{Lu}[\p{L}’'\-]*(?<!’s|'s)|\p{Lu}\.|(?:Jr|Sr|St|Mr|Mrs|Ms|Dr)\.)"
+_PARTICLE = r"(?:von|van|de|der|da|di|du|del|la|le|al|bin|ibn)(?=[ \t]+\p{Lu})"
+_NAME_RUN = regex.compile(rf"(?<![\w’'])(?:{_WORD}|{_PARTICLE})(?:[ \t]+(?:{_WORD}|{_PARTICLE}))*", regex.V1)
 _DETERMINERS = ("the ", "a ", "an ")
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "messrs"})
 _SUFFIX = regex.compile(r"(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))$")
 
 
 class Resolver:
     """Resolves the mentions of one article's attributions."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, quoted: list[tuple[int, int]] = ()) -> None:  # type: ignore[assignment]
         self.text = text
         self.w = words()
         self._names: list[tuple[int, str]] | None = None
+        # Names inside quotations are seldom the antecedent of the speaker's pronoun.
+        self._quoted = sorted(quoted)
+        self._quoted_starts = [a for a, _ in self._quoted]
+
+    def _inside_quote(self, offset: int) -> bool:
+        k = bisect_right(self._quoted_starts, offset) - 1
+        return k >= 0 and offset < self._quoted[k][1]
 
     # -- names found anywhere in the text ---------------------------------
 
@@ -56,6 +63,8 @@ class Resolver:
             out = []
             w = self.w
             for m in _NAME_RUN.finditer(self.text):
+                if self._inside_quote(m.start()):
+                    continue
                 parts = m.group().split()
                 while parts and (parts[0].lower().rstrip(".") in w.titles or parts[0].lower() in w.stop):
                     parts = parts[1:]
@@ -119,7 +128,11 @@ class Resolver:
                 break
         name_toks = toks[name_start:]
         pre = toks[:name_start]
-        is_org = (
+        first_word = name_toks[0].lower() if name_toks else ""
+        personal = bool(name_toks) and (
+            first_word in w.male or first_word in w.female or bool(pre) and pre[-1].lower().rstrip(".") in w.titles
+        )
+        is_org = not personal and (
             any(t.lower().strip(".,’'s") in w.organizations for t in toks) or head_bare in w.organizations
         )
         if head_bare in w.documents and not (name_toks and not is_org and len(name_toks) >= 2):
@@ -135,7 +148,7 @@ class Resolver:
         if head_bare in w.groups:
             return Resolved(m, "group", role, "p", 0.8)
         name = " ".join(name_toks)
-        if pre and role is None:
+        if role is None and pre and pre[-1].lower().rstrip(".") not in _HONORIFICS:
             role = " ".join(pre)
         first = name_toks[0].lower()
         title = pre[-1].lower().rstrip(".") if pre else ""
@@ -183,6 +196,10 @@ class Resolver:
             low = mention.lower()
             if low in w.pronouns:
                 r = self._pronoun(low, s, history, role)
+                if r is None:
+                    kind = w.pronouns[low].split()[0]
+                    kind = {"any": "unknown", "organization": "unknown"}.get(kind, kind)
+                    r = Resolved(mention, kind, role, "x", 0.3)
             else:
                 r = self.describe(mention, role)
                 if r.kind == "person" and role is None:

@@ -164,11 +164,16 @@ def quote_speaker_cue(c: Context) -> Frame | None:
     if floor < len(toks) and toks[floor].text in {",", "—", "–"}:
         floor += 1
     found = _subject(c, cue.start, floor)
-    if found is None or (
-        found[0][0] != floor and not (found[1] is not None and min(found[0][0], found[1][0]) == floor)
-    ):
+    if found is None:
         return None
     np, role = found
+    first = min(np[0], role[0]) if role else np[0]
+    if first != floor:
+        # "“...,” Tulsa police Chief Jane Doe said": words the phrase scan did not take
+        if first - floor > 4 or any(t.kind != "w" or t.low in c.w.speech for t in toks[floor:first]):
+            return None
+        if first == np[0]:
+            np = (floor, np[1])
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     return Frame(
         "quote_speaker_cue",
@@ -434,6 +439,26 @@ def participle_same_speaker(c: Context) -> Frame | None:
     )
 
 
+def speaker_cue_colon(c: Context) -> Frame | None:
+    """The speaker and the cue end the paragraph with a colon; the quotation follows.
+
+    Example: ``The mayor said:``
+    """
+    toks, cue = c.toks, c.cue
+    if cue.kind != "speech" or not toks or toks[-1].text != ":":
+        return None
+    after = after_cue(c.w, c.text, toks, cue, len(toks))
+    if after.start < len(toks):
+        return None
+    found = _subject(c, cue.start, c.floor)
+    if found is None:
+        return None
+    np, role = found
+    n = len(toks)
+    return Frame("speaker_cue_colon", (cue.start, cue.end), np, (n, n), role=role,
+                 audience=after.audience, medium=after.medium)
+
+
 def speaker_colon(c: Context) -> Frame | None:
     """A speaker and a colon with no verb, then the quotation or the words.
 
@@ -502,6 +527,7 @@ RULES: tuple[Rule, ...] = tuple(
         (quote_cue_speaker, 0.95),
         (quote_speaker_cue, 0.95),
         (speaker_cue_quote, 0.9),
+        (speaker_cue_colon, 0.85),
         (according_to, 0.85),
         (as_speaker_cue, 0.85),
         (clause_cue_speaker, 0.85),

@@ -100,10 +100,22 @@ def sentences(text: str, paras: list[Paragraph] | None = None) -> list[Sentence]
             spans = list(tok.span_tokenize(chunk))
         except (ValueError, IndexError, RecursionError):  # pragma: no cover - defensive
             spans = [(0, len(chunk))]
+        first = len(out)
         for s, e in spans:
-            if s < e:
+            if s >= e:
+                continue
+            head = chunk[s]
+            if len(out) > first and (head.islower() or head in _CONTINUES):
+                # Punkt split before "said." after "(R-Fla.)", or before "— Jane Doe":
+                # a sentence does not start with a lower-case word or a dash.
+                prev = out.pop()
+                out.append(Sentence(prev.start, p.start + e, prev.index, p.index))
+            else:
                 out.append(Sentence(p.start + s, p.start + e, len(out), p.index))
     return out
+
+
+_CONTINUES = frozenset("\N{EM DASH}\N{EN DASH}\N{HORIZONTAL BAR}(,;")
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

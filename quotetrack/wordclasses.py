@@ -55,7 +55,7 @@ def _verbs(name: str) -> tuple[dict[str, str], dict[str, list[tuple[str, str]]]]
     phrasal: dict[str, list[tuple[str, str]]] = {}
     for entry in entries(name):
         parts = entry.lower().split()
-        if len(parts) == 2 and parts[1] in {"out", "in", "back", "up", "on", "off"}:
+        if len(parts) == 2 and parts[1] in {"out", "in", "back", "up", "on", "off", "it"}:
             base, particle = parts
             for form in inflections(base):
                 phrasal.setdefault(form, []).append((particle, entry.lower()))
