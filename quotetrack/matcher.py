@@ -125,6 +125,7 @@ _DETS = frozenset(
     }
 )
 _CONNECT = frozenset({"of", "for", "at", "from", "with", "on", "in", "to"})
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _CLAUSE_JOIN = frozenset({"but", "and", "while", "although", "though", "yet", "whereas", "so"})
 _TELL = frozenset(
     {
@@ -295,17 +296,21 @@ def _headword(w: Words, t: Tok) -> bool:
 
 
 def _skip_adverbs_left(w: Words, toks: list[Tok], i: int, floor: int) -> int:
-    """Index of the last token before ``i`` that is not an auxiliary or adverb."""
+    """Index of the last token before ``i`` that is not an auxiliary, adverb or time phrase.
+
+    ``Trump has repeatedly said``, ``Jane Doe last week said``, ``she on Monday told``.
+    """
     j = i - 1
-    while (
-        j >= floor
-        and toks[j].kind == "w"
-        and (
-            toks[j].low in w.adverbs
-            or (toks[j].low.endswith("ly") and not _cap(toks[j]) and len(toks[j].low) > 4)
-        )
-    ):
-        j -= 1
+    while j >= floor and toks[j].kind == "w":
+        low = toks[j].low
+        if low in w.adverbs or (low.endswith("ly") and not _cap(toks[j]) and len(low) > 4):
+            j -= 1
+        elif low in w.times and j - 1 >= floor and toks[j - 1].low in {"last", "this", "on", "earlier", "later", "next"}:
+            j -= 2
+        elif low in _DAYS and j - 1 >= floor and (toks[j - 1].low == "on" or toks[j - 1].kind == "p"):
+            j -= 2 if toks[j - 1].low == "on" else 1
+        else:
+            break
     return j
 
 
@@ -413,12 +418,15 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
         if toks[i].low in w.stop and i < h and _cap(toks[i]):
             i += 1
         return (i, h)
-    # Any other noun with a determiner: "the company", "his campaign".
+    # Any other noun with a determiner ("the company", "some families"), or a bare
+    # plural at the head of a clause ("Voters said").
     j = h - 1
-    while j >= floor and j >= h - 3 and toks[j].kind == "w" and toks[j].low not in w.stop:
+    while j >= floor and j >= h - 3 and toks[j].kind == "w" and toks[j].low not in w.stop and toks[j].low not in _DETS:
         j -= 1
     if j >= floor and toks[j].low in _DETS and toks[j].low not in {"that", "this", "no", "all"}:
         return (j, h)
+    if t.low.endswith("s") and not t.low.endswith("ss") and (h == floor or toks[h - 1].kind == "p" or toks[h - 1].low in _CLAUSE_JOIN):
+        return (h, h)
     return None
 
 
@@ -668,3 +676,26 @@ def content_end(toks: list[Tok], lo: int, hi: int) -> int:
 def words_in(toks: list[Tok], lo: int, hi: int) -> int:
     """How many narration words (or quotations) lie in ``[lo, hi)``."""
     return sum(1 for t in toks[lo:hi] if t.kind != "p")
+
+
+_LEADING = frozenset({"in", "on", "at", "during", "after", "before", "when", "while", "as", "since", "with", "earlier", "later"})
+
+
+def unit_subject(toks: list[Tok], before: int) -> tuple[int, int] | None:
+    """The subject at the head of a unit (after a leading adverbial), if a verb follows it.
+
+    ``In his speech, the mayor thanked the crews and said ...`` gives ``the mayor``.
+    """
+    w = words()
+    i = 0
+    if toks and toks[0].low in _LEADING:
+        for k in range(1, min(before, 14)):
+            if toks[k].text == ",":
+                i = k + 1
+                break
+        else:
+            return None
+    np = np_right(w, toks, i, before)
+    if np is None or np[1] + 1 >= before or toks[np[1] + 1].kind != "w":
+        return None
+    return np

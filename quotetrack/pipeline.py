@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import regex
 
-from .matcher import Frame, Tok, Unit, content_end, find_cues, tokens
+from .matcher import Frame, Tok, Unit, content_end, find_cues, tokens, unit_subject
 from .model import Cue, Mention, Quote, Span, Speaker
 from .marks import CLOSERS
 from .quotes import Quoted, find_quoted
@@ -189,7 +189,10 @@ def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
             if f.same_as_previous:
                 same = next((a for a in reversed(unit_atts[ui]) if _has_source(atts[a])), -1)
                 if same < 0:
-                    continue
+                    subject = unit_subject(toks, f.cue[0])
+                    if subject is None:
+                        continue
+                    f = f._replace(speaker=subject)
             unit_atts[ui].append(len(atts))
             for q in qs:
                 claimed[q] = len(atts)

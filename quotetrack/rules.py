@@ -35,6 +35,12 @@ from .wordclasses import Words
 __all__ = ["CONTEXT_RULES", "RULES", "Context", "Rule", "rule_named"]
 
 
+# Words that, right after a cue, start an object rather than a reported clause.
+_NOT_CLAUSE = frozenset(
+    {"goodbye", "hello", "yes", "no", "so", "nothing", "something", "anything", "much", "little", "more", "less", "a", "an"}
+)
+
+
 class Context(NamedTuple):
     """What a rule sees: the unit's tokens, the cue, and where the unit's free text starts."""
 
@@ -64,6 +70,11 @@ def _is_name(w: Words, toks: list[Tok], span: tuple[int, int]) -> bool:
     )
 
 
+def _roleish(w: Words, toks: list[Tok], span: tuple[int, int]) -> bool:
+    """Whether a phrase names a role (``director general of RUSI``, ``a spokeswoman``)."""
+    return any(t.low in w.roles or t.low.rstrip(".") in w.titles for t in toks[span[0] : span[1] + 1])
+
+
 def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
     """The speaker phrase before token ``at`` and its apposed role, if any."""
     w, toks = c.w, c.toks
@@ -71,14 +82,24 @@ def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[in
     if h < floor:
         return None
     if toks[h].text == ",":
-        # "Jane Doe, a spokeswoman for the city, said"
-        c1 = h - 1
-        while c1 > floor and toks[c1].text != "," and toks[c1].kind != "q" and h - c1 < 16:
-            c1 -= 1
+        # "Jane Doe, a spokeswoman for the city, said"; "Jane Doe, who ran in 2020, ..., said"
+        c1 = -1
+        for k in range(h - 1, max(floor, h - 40), -1):
+            if toks[k].kind == "q":
+                break
+            if toks[k].text == "," and toks[k + 1].low in {"who", "which", "whose"}:
+                c1 = k
+                break
+        if c1 < 0:
+            c1 = h - 1
+            while c1 > floor and toks[c1].text != "," and toks[c1].kind != "q" and h - c1 < 16:
+                c1 -= 1
         if c1 > floor and toks[c1].text == "," and c1 + 1 <= h - 1:
             np = np_left(w, toks, c1 - 1, floor)
             if np is not None:
                 appos = (c1 + 1, h - 1)
+                if toks[appos[0]].low in {"who", "which", "whose"}:
+                    return np, None
                 if not _is_name(w, toks, np) and _is_name(w, toks, appos):
                     return appos, np  # "the head of the agency, Jane Doe, said"
                 return np, appos
@@ -87,11 +108,12 @@ def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[in
     if np is None:
         return None
     s = np[0]
-    if not _is_name(w, toks, np) and s - 2 >= floor and toks[s - 1].text == ",":
+    if not _is_name(w, toks, np) and s - 2 >= floor and toks[s - 1].text == "," and _roleish(w, toks, np):
         name = np_left(w, toks, s - 2, floor)
         if (
             name is not None
             and _is_name(w, toks, name)
+            and toks[name[1]].low not in w.adverbs
             and (name[0] == floor or toks[name[0] - 1].kind in {"q", "p"})
         ):
             return name, np  # "Karin von Hippel, director general of RUSI told"
@@ -215,6 +237,27 @@ def speaker_cue_quote(c: Context) -> Frame | None:
     )
 
 
+def coordinated_same_speaker(c: Context) -> Frame | None:
+    """A second verb of saying joined by ``and`` keeps the subject of the first.
+
+    Example: ``The mayor praised the crews and said the bridge would reopen.``
+    """
+    toks, cue = c.toks, c.cue
+    if cue.kind not in {"speech", "belief"}:
+        return None
+    j = _skip_adverbs_left(c.w, toks, cue.start, c.floor)
+    if j < c.floor or toks[j].low != "and":
+        return None
+    after = after_cue(c.w, c.text, toks, cue, len(toks))
+    lo, hi = after.start, _end(c)
+    if lo >= len(toks) or (words_in(toks, lo, hi) < 2 and toks[lo].kind != "q"):
+        return None
+    if not after.that and toks[lo].kind == "w" and (toks[lo].low in _NOT_CLAUSE or cue.base in _WEAK):
+        return None
+    return Frame("coordinated_same_speaker", (cue.start, cue.end), None, (lo, hi),
+                 audience=after.audience, medium=after.medium, same_as_previous=True)
+
+
 def speaker_cue_clause(c: Context) -> Frame | None:
     """The speaker and the cue, then the reported clause (indirect or mixed).
 
@@ -259,28 +302,7 @@ def speaker_cue_clause(c: Context) -> Frame | None:
         head = toks[np[1]].low
         if not after.that and not _nounish(w, head):
             return None
-    if (
-        not after.that
-        and nxt.kind == "w"
-        and nxt.low
-        in {
-            "goodbye",
-            "hello",
-            "yes",
-            "no",
-            "so",
-            "it",
-            "nothing",
-            "something",
-            "anything",
-            "much",
-            "little",
-            "more",
-            "less",
-            "a",
-            "an",
-        }
-    ):
+    if not after.that and nxt.kind == "w" and nxt.low in _NOT_CLAUSE:
         return None
     if nxt.kind == "p" and nxt.text not in {"“", '"', "‘"}:
         return None
@@ -350,6 +372,8 @@ def clause_cue_speaker(c: Context) -> Frame | None:
     if np is None:
         return None
     role = appositive_right(toks, np[1] + 1, len(toks))
+    if not _only_tail(c, (role or np)[1] + 1):
+        return None  # "Jane Doe, a spokeswoman, said the bridge ...": the subject is before
     lo = c.floor
     hi = content_end(toks, lo, cue.start - 1)
     if words_in(toks, lo, hi) < 3:
@@ -533,6 +557,7 @@ RULES: tuple[Rule, ...] = tuple(
         (clause_cue_speaker, 0.85),
         (clause_speaker_cue, 0.85),
         (participle_same_speaker, 0.75),
+        (coordinated_same_speaker, 0.75),
         (speaker_cue_clause, 0.8),
         (speaker_colon, 0.8),
         (quote_dash_speaker, 0.85),
