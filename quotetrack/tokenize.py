@@ -142,13 +142,15 @@ _CLOSING = frozenset(
 _APOSTROPHES = frozenset("'\N{RIGHT SINGLE QUOTATION MARK}")
 # Characters after which a mark reads as opening ("(“", "—‘", " '").
 _OPEN_BEFORE = frozenset("([{<\N{EM DASH}\N{EN DASH}-/:") | set(MARKS[0]) | set("".join(OPENERS))
+# Characters no opening mark stands right before: "port »," closes a French quotation.
+_CLOSE_AFTER = frozenset(",.;:!?)]}")
 
 
 def _flanks(text: str, s: int, e: int) -> tuple[bool, bool]:
     """Whether the mark at ``text[s:e]`` is left-flanking (opens) and right-flanking (closes)."""
     before = text[s - 1] if s > 0 else " "
     after = text[e] if e < len(text) else " "
-    left = not after.isspace() and (before.isspace() or before in _OPEN_BEFORE)
+    left = not after.isspace() and after not in _CLOSE_AFTER and (before.isspace() or before in _OPEN_BEFORE)
     right = not before.isspace() and (after.isspace() or not after.isalnum())
     return left, right
 
