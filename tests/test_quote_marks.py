@@ -37,7 +37,7 @@ def texts_of(text: str) -> list[str]:
 
 @pytest.mark.parametrize(("opener", "closer"), STYLES.values(), ids=STYLES.keys())
 @pytest.mark.parametrize(
-    "layout", ["{o}We will rebuild the pier,{c} Ana Silva said.", "Ana Silva said {o}we will rebuild the pier{c}."]
+    "layout", ["{o}We will rebuild the pier,{c} Ana Silva said.", "Ana Silva said {o}we will rebuild it{c}."]
 )
 def test_each_style_pairs_into_one_quotation(opener: str, closer: str, layout: str) -> None:
     """Every supported pair of marks yields one closed quotation without its marks."""
@@ -45,7 +45,7 @@ def test_each_style_pairs_into_one_quotation(opener: str, closer: str, layout: s
     (q,) = quoted(text)
     assert text[q.open_at : q.start] == opener
     assert text[q.end : q.close_at] == closer
-    assert text[q.start : q.end].lower().startswith("we will rebuild the pier")
+    assert text[q.start : q.end].lower().startswith("we will rebuild")
     assert (q.closed, q.depth, q.fragments) == (True, 0, ((q.start, q.end),))
 
 
@@ -98,7 +98,7 @@ def test_primes_are_not_quotation_marks(text: str) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="a straight prime may close a curly quotation (marks.py lets “ close with \"), so 6'2\" ends it",
+    reason='a straight prime may close a curly quotation (marks.py lets “ close with "), so 6\'2" ends it',
 )
 def test_prime_inside_a_quotation_does_not_close_it() -> None:
     """A straight inch mark inside a curly quotation leaves the quotation whole."""
@@ -184,7 +184,7 @@ marky = st.lists(
 
 @given(marky)
 def test_quotations_of_any_text_are_trimmed_spans_inside_paragraphs(text: str) -> None:
-    """Whatever the marks, quotations are ordered, trimmed spans whose fragments stay in one paragraph each."""
+    """Whatever the marks, quotations are ordered, trimmed spans with each fragment inside one paragraph."""
     paras = paragraphs(text)
     found = find_quoted(text, paras)
     assert [q.open_at for q in found] == sorted(q.open_at for q in found)

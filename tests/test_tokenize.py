@@ -10,7 +10,7 @@ from quotetrack.lexicon import load
 from quotetrack.tokenize import paragraphs, sentences, split, words
 
 # Text with the characters that matter to the tokenizer showing up often.
-_PIECES = list(" \n\r\t\u2028.!?,;:\"'“”‘’«»-—…()") + ["Mr.", "U.S.", "Dr. ", " Ann", "\r\n", "\n\n"]
+_PIECES = [*" \n\r\t\u2028.!?,;:\"'“”‘’«»-—…()", "Mr.", "U.S.", "Dr. ", " Ann", "\r\n", "\n\n"]
 texts = st.lists(st.one_of(st.characters(), st.sampled_from(_PIECES)), max_size=120).map("".join)
 
 
