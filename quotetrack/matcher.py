@@ -440,9 +440,11 @@ def np_right(w: Words, toks: list[Tok], i: int, ceil: int) -> tuple[int, int] | 
     if t.low in w.pronouns and t.low not in {"who", "which", "it"}:
         return (i, i)
     j = i
-    if t.low in _DETS or _possessive(t):
+    had_det = t.low in _DETS or _possessive(t)
+    if had_det:
         j += 1
     start_name = j
+    generic = 0
     while j < ceil:
         p = toks[j]
         if p.kind != "w":
@@ -473,13 +475,16 @@ def np_right(w: Words, toks: list[Tok], i: int, ceil: int) -> tuple[int, int] | 
         ):
             j += 1
         elif (
-            j > start_name
+            generic < 4
+            and (had_det or j + 1 < ceil and _nounish(w, toks[j + 1].low))
             and not _cap(p)
             and p.low not in w.stop
-            and toks[j - 1].low in _DETS
             and p.low not in w.speech
+            and p.low not in w.belief
+            and not p.low.endswith(("ed", "ing"))
         ):
-            j += 1  # "the company", "a spokesman"
+            j += 1  # "a new poll", "the 2009 paper", "exit polls"
+            generic += 1
         else:
             break
     if j == start_name:

@@ -79,12 +79,13 @@ _TAIL_WORD = regex.compile(r"\w+")
 
 
 def _attribution_tail(text: str, end: int, nxt: Sentence) -> bool:
-    """Whether ``nxt`` only attributes a quotation that closes at ``end`` with ``?``, ``!`` or ``,``."""
-    if end < 2 or text[end - 1] not in CLOSERS_CHARS or text[end - 2] not in "?!,":
+    """Whether ``nxt`` opens with the attribution of a quotation closing at ``end`` with ``?``, ``!`` or ``,``."""
+    k = end
+    while k > 0 and text[k - 1] in CLOSERS_CHARS:
+        k -= 1
+    if k == end or k == 0 or text[k - 1] not in "?!,":
         return False
-    ws = _TAIL_WORD.findall(text, nxt.start, nxt.end)
-    if len(ws) > 12:
-        return False
+    ws = _TAIL_WORD.findall(text, nxt.start, min(nxt.end, nxt.start + 120))[:7]
     speech = words().speech
     return any(x.lower() in speech for x in ws)
 

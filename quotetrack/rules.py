@@ -136,8 +136,23 @@ def _only_tail(c: Context, j: int) -> bool:
     return rest >= n
 
 
-def _end(c: Context) -> int:
-    return content_end(c.toks, 0, len(c.toks))
+# After a comma, these words start the narrator's clause or a new attribution, not more
+# of the reported content: "..., while", "..., according to", "..., adding that".
+_CUT_AFTER_COMMA = frozenset({"while", "but", "although", "whereas", "saying", "adding", "according", "citing"})
+
+
+def _end(c: Context, lo: int | None = None) -> int:
+    """Where the content that starts at ``lo`` ends: the unit's end or a clause boundary."""
+    toks = c.toks
+    n = len(toks)
+    if lo is not None:
+        for k in range(lo + 3, n - 1):
+            t = toks[k]
+            if t.text == ";" or t.text == "," and (
+                toks[k + 1].low in _CUT_AFTER_COMMA or toks[k + 1].low == "even" and k + 2 < n and toks[k + 2].low == "as"
+            ):
+                return content_end(toks, lo, k)
+    return content_end(toks, 0, n)
 
 
 def _speech(c: Context) -> bool:
@@ -249,7 +264,7 @@ def coordinated_same_speaker(c: Context) -> Frame | None:
     if j < c.floor or toks[j].low != "and":
         return None
     after = after_cue(c.w, c.text, toks, cue, len(toks))
-    lo, hi = after.start, _end(c)
+    lo, hi = after.start, _end(c, after.start)
     if lo >= len(toks) or (words_in(toks, lo, hi) < 2 and toks[lo].kind != "q"):
         return None
     if not after.that and toks[lo].kind == "w" and (toks[lo].low in _NOT_CLAUSE or cue.base in _WEAK):
@@ -272,7 +287,7 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     np, role = found
     after = after_cue(w, c.text, toks, cue, len(toks))
     lo = after.start
-    hi = _end(c)
+    hi = _end(c, lo)
     if words_in(toks, lo, hi) < 3:
         return None
     nxt = toks[lo] if lo < len(toks) else None
@@ -398,12 +413,17 @@ def according_to(c: Context) -> Frame | None:
     end_np = max(np[1], role[1] if role else np[1])
     before = content_end(toks, c.floor, cue.start)
     if words_in(toks, c.floor, before) >= 3:
-        # "The bridge will reopen, according to the agency."
-        return Frame("according_to", (cue.start, cue.end), np, (c.floor, before), role=role)
+        # "The bridge will reopen, according to the agency." When the sentence goes on
+        # after the source ("The cause, according to the agency, was rust."), it is all content.
+        k = end_np + 1
+        hi = before
+        if k < len(toks) and toks[k].text == "," and words_in(toks, k, len(toks)) >= 2:
+            hi = _end(c)
+        return Frame("according_to", (cue.start, cue.end), np, (c.floor, hi), role=role)
     lo = end_np + 1
     while lo < len(toks) and toks[lo].kind == "p":
         lo += 1
-    hi = _end(c)
+    hi = _end(c, lo)
     if words_in(toks, lo, hi) < 2:
         return None
     return Frame("according_to", (cue.start, cue.end), np, (lo, hi), role=role)
@@ -429,7 +449,7 @@ def as_speaker_cue(c: Context) -> Frame | None:
         j += 1
     if j >= len(toks) or toks[j].text != ",":
         return None
-    lo, hi = j + 1, _end(c)
+    lo, hi = j + 1, _end(c, j + 1)
     if words_in(toks, lo, hi) < 3:
         return None
     return Frame("as_speaker_cue", (cue.start, cue.end), np, (lo, hi), role=role)
@@ -449,7 +469,7 @@ def participle_same_speaker(c: Context) -> Frame | None:
     ):
         return None
     after = after_cue(c.w, c.text, toks, cue, len(toks))
-    lo, hi = after.start, _end(c)
+    lo, hi = after.start, _end(c, after.start)
     if words_in(toks, lo, hi) < 2:
         return None
     return Frame(
