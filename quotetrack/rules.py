@@ -41,6 +41,26 @@ _NOT_CLAUSE = frozenset(
 )
 
 
+# Verbs that report with an infinitive: "X wants to ...", "X urged them to ...".
+_TO_VERBS = frozenset(
+    {"want", "plan", "hope", "intend", "expect", "wish", "urge", "ask", "promise", "vow", "pledge", "threaten"}
+)
+# Auxiliaries and modals: one of them early in the words after a cue shows a clause.
+_AUX = frozenset(
+    {"is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "should", "may",
+     "might", "must", "did", "does", "do", "won't", "can't", "isn't", "wasn't", "didn't", "doesn't", "don't",
+     "wouldn't", "couldn't", "shouldn't", "hasn't", "haven't", "aren't", "weren't", "needs", "need"}
+)
+
+
+def _clause_like(toks: list[Tok], lo: int, hi: int) -> bool:
+    """Whether the words at ``lo`` read as a clause (a finite verb comes early)."""
+    for t in toks[lo + 1 : min(hi, lo + 10)]:
+        if t.kind == "w" and (t.low in _AUX or t.low.endswith(("’s", "'s", "’re", "'re", "’ll", "'ll")) and t.low in {"it's", "it’s", "he's", "he’s", "she's", "she’s", "that's", "that’s", "they're", "they’re", "we're", "we’re", "there's", "there’s", "they'll", "they’ll", "we'll", "we’ll", "he'll", "he’ll", "she'll", "she’ll", "it'll", "it’ll"}):
+            return True
+    return False
+
+
 class Context(NamedTuple):
     """What a rule sees: the unit's tokens, the cue, and where the unit's free text starts."""
 
@@ -293,31 +313,12 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     nxt = toks[lo] if lo < len(toks) else None
     if nxt is None:
         return None
-    if cue.kind == "belief" or cue.base in _WEAK:
-        if not after.that and not (
-            nxt.low == "to"
-            and cue.base
-            in {
-                "want",
-                "plan",
-                "hope",
-                "intend",
-                "expect",
-                "wish",
-                "urge",
-                "ask",
-                "promise",
-                "vow",
-                "pledge",
-                "threaten",
-            }
-        ):
-            return None
-    if cue.kind == "evidence":
-        head = toks[np[1]].low
-        if not after.that and not _nounish(w, head):
-            return None
-    if not after.that and nxt.kind == "w" and nxt.low in _NOT_CLAUSE:
+    clause = after.that or _clause_like(toks, lo, hi)
+    if (cue.kind == "belief" or cue.base in _WEAK) and not clause and not (nxt.low == "to" and cue.base in _TO_VERBS):
+        return None
+    if cue.kind == "evidence" and not clause and not _nounish(w, toks[np[1]].low):
+        return None
+    if nxt.kind == "w" and nxt.low in _NOT_CLAUSE and not clause:
         return None
     if nxt.kind == "p" and nxt.text not in {"“", '"', "‘"}:
         return None

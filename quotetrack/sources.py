@@ -183,9 +183,9 @@ def parse_person(text: str) -> PersonName | None:
     """
     w = _words()
     head, _, tail = text.partition(",")
-    words = [x.strip('"“”‘’()[]') for x in head.split()]
+    words = [x.strip('"“”‘’[]') for x in head.split("(")[0].split()]
     words = [x for x in words if x]
-    if _norm(tail) in w.suffixes:
+    if _norm(tail.strip()) in w.suffixes:
         words.append(tail.strip())
     start, gender = _strip_prefix(words, w)
     run: list[str] = []
@@ -202,7 +202,7 @@ def parse_person(text: str) -> PersonName | None:
     if not core or all(_norm(x) in w.strip for x in core):
         return None
     display = " ".join([*core, suffix] if suffix else core)
-    given = _norm(core[0]) if len(core) > 1 else ""
+    given = _norm(core[0]) if len(core) > 1 and _norm(core[0]) not in w.particles else ""
     return PersonName(display, given, _norm(core[-1]), _norm(suffix), gender)
 
 
@@ -242,6 +242,7 @@ class _Unit:
     count: int = 0
     kinds: Counter[str] = field(factory=Counter)
     roles: list[str] = field(factory=list)
+    #: The name this unit gives its source, or "" when it must not name it (a linked surname).
     display: str = ""
 
     def named(self, alias: str) -> bool:
@@ -270,8 +271,9 @@ class _Group:
             return self.forced
         names: Counter[str] = Counter()
         for u in sorted(self.units, key=lambda u: u.order):
-            names[u.display] += u.count
-        return names.most_common(1)[0][0]
+            if u.display:
+                names[u.display] += u.count
+        return names.most_common(1)[0][0] if names else self.units[0].name
 
     def articles(self) -> set[str]:
         return {u.article for u in self.units}
@@ -435,11 +437,8 @@ class SourceIndex:
             speakers[(u.article, u.name)].append(u)
         keyed: dict[tuple[str, ...], _Group] = defaultdict(_Group)
         surname_only: list[tuple[PersonName, list[_Unit]]] = []
-        by_surname: dict[str, list[tuple[str, _Group]]] = defaultdict(list)
         for (_, name), units in speakers.items():
-            person = None
-            if any(k in _PERSONS for u in units for k in u.kinds):
-                person = self._person(name, units)
+            person = self._person(name, units) if any(k in _PERSONS for u in units for k in u.kinds) else None
             if person is None:
                 forced = self._org_alias.get(organization_key(name))
                 display = forced or _org_display(name)
@@ -447,21 +446,21 @@ class SourceIndex:
             else:
                 parsed, forced = person
                 display = parsed.display
-                if not parsed.given:
-                    surname_only.append((parsed, units))
                 key = ("person", *parsed.key)
             for u in units:
                 u.display = display
             if person is not None and not parsed.given:
+                surname_only.append((parsed, units))
                 continue
             group = keyed[key]
             group.units += units
             group.forced = group.forced or forced
-            if person is not None:
-                if len(group.units) == len(units):
-                    by_surname[parsed.surname].append((parsed.suffix, group))
-                if parsed.gender or not group.gender:
-                    group.gender = parsed.gender or _first_names().get(parsed.given)
+            if person is not None and (parsed.gender or not group.gender):
+                group.gender = parsed.gender or _first_names().get(parsed.given)
+        by_surname: dict[str, list[tuple[str, _Group]]] = defaultdict(list)
+        for key, group in keyed.items():
+            if key[0] == "person":
+                by_surname[key[2]].append((key[3], group))
         _link_surnames(surname_only, by_surname, keyed)
         groups = sorted(keyed.values(), key=lambda g: (-g.count, g.order))
         for op, a, b in self._edits:
@@ -495,6 +494,9 @@ def _link_surnames(
         if group is None:
             group = keyed["surname", parsed.surname, parsed.suffix, parsed.gender or ""]
             unlinked[parsed.surname, parsed.suffix].append((parsed.gender, group))
+        else:
+            for u in units:
+                u.display = ""  # the full name names the source
         group.units += units
     # With no full name, a surname without a title joins the most quoted titled one.
     for pairs in unlinked.values():
