@@ -307,6 +307,8 @@ def _skip_adverbs_left(w: Words, toks: list[Tok], i: int, floor: int) -> int:
             j -= 1
         elif low in w.times and j - 1 >= floor and toks[j - 1].low in {"last", "this", "on", "earlier", "later", "next"}:
             j -= 2
+        elif low[:1].isdigit() and j - 1 >= floor and toks[j - 1].low in {"in", "on", "since"}:
+            j -= 2  # "who in 2010 said"
         elif low in _DAYS and j - 1 >= floor and (toks[j - 1].low == "on" or toks[j - 1].kind == "p"):
             j -= 2 if toks[j - 1].low == "on" else 1
         else:
@@ -703,6 +705,11 @@ def unit_subject(toks: list[Tok], before: int) -> tuple[int, int] | None:
         else:
             return None
     np = np_right(w, toks, i, before)
-    if np is None or np[1] + 1 >= before or toks[np[1] + 1].kind != "w":
+    if np is None or np[1] + 1 >= before:
+        return None
+    k = np[1] + 1
+    if toks[k].text == ",":  # "Jane Doe, the mayor, thanked the crews and said ..."
+        k = next((m + 1 for m in range(k + 1, min(before, k + 16)) if toks[m].text == ","), before)
+    if k >= before or toks[k].kind != "w":
         return None
     return np

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .matcher import (
+    _DETS,
     _WEAK,
     Cue,
     Frame,
@@ -95,11 +96,45 @@ def _roleish(w: Words, toks: list[Tok], span: tuple[int, int]) -> bool:
     return any(t.low in w.roles or t.low.rstrip(".") in w.titles for t in toks[span[0] : span[1] + 1])
 
 
+_PAIRED_DASHES = frozenset({"--", "—", "–", "―"})
+_SUBJECT_STARTS = frozenset({",", ";", ":", "(", "that", "because", "while", "when", "but", "and", "if", "as"})
+
+
+def _clause_subject(c: Context, h: int, floor: int) -> tuple[tuple[int, int], None] | None:
+    """A subject no phrase pattern knows, from the start of its clause to ``h``.
+
+    ``Experts on the region and on trade said ...``: the words from the clause start to
+    the verb, when they are few and begin like a noun phrase.
+    """
+    toks, w = c.toks, c.w
+    k = h
+    while k > floor and toks[k - 1].kind == "w" and toks[k - 1].low not in _SUBJECT_STARTS and h - k < 10:
+        k -= 1
+    if h - k >= 9 or k > floor and toks[k - 1].kind == "w" and toks[k - 1].low not in _SUBJECT_STARTS:
+        return None
+    first = toks[k]
+    if first.kind != "w" or any(t.low in w.speech or t.low in _AUX for t in toks[k : h + 1]):
+        return None
+    if _cap(first) or first.low in _DETS or _nounish(w, first.low) or first.text[:1].isdigit():
+        return (k, h), None
+    return None
+
+
 def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
     """The speaker phrase before token ``at`` and its apposed role, if any."""
     w, toks = c.w, c.toks
     h = _skip_adverbs_left(w, toks, at, floor)
     if h < floor:
+        return None
+    if toks[h].text in _PAIRED_DASHES:
+        # "Jane Doe -- a spokeswoman for the city -- said"
+        k = h - 1
+        while k > floor and toks[k].text != toks[h].text and h - k < 30:
+            k -= 1
+        if k > floor and toks[k].text == toks[h].text and k + 1 <= h - 1:
+            np = np_left(w, toks, k - 1, floor)
+            if np is not None:
+                return np, (k + 1, h - 1)
         return None
     if toks[h].text == ",":
         # "Jane Doe, a spokeswoman for the city, said"; "Jane Doe, who ran in 2020, ..., said"
@@ -112,7 +147,7 @@ def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[in
                 break
         if c1 < 0:
             c1 = h - 1
-            while c1 > floor and toks[c1].text != "," and toks[c1].kind != "q" and h - c1 < 16:
+            while c1 > floor and toks[c1].text != "," and toks[c1].kind != "q" and h - c1 < 30:
                 c1 -= 1
         if c1 > floor and toks[c1].text == "," and c1 + 1 <= h - 1:
             np = np_left(w, toks, c1 - 1, floor)
@@ -126,7 +161,7 @@ def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[in
         return None
     np = np_left(w, toks, h, floor)
     if np is None:
-        return None
+        return _clause_subject(c, h, floor)
     s = np[0]
     if not _is_name(w, toks, np) and s - 2 >= floor and toks[s - 1].text == "," and _roleish(w, toks, np):
         name = np_left(w, toks, s - 2, floor)
@@ -159,6 +194,21 @@ def _only_tail(c: Context, j: int) -> bool:
 # After a comma, these words start the narrator's clause or a new attribution, not more
 # of the reported content: "..., while", "..., according to", "..., adding that".
 _CUT_AFTER_COMMA = frozenset({"while", "but", "although", "whereas", "saying", "adding", "according", "citing"})
+
+
+def _loose_tail(c: Context, j: int) -> bool:
+    """Whether what follows a speaker phrase at ``j`` only describes the speaker.
+
+    An appositive after a comma or a short phrase (``said one source in the room``)
+    qualifies; a clause (``said the mayor had resigned``) does not.
+    """
+    toks = c.toks
+    if j >= len(toks) or toks[j].text in {",", "(", "—", "–", "--"} or _only_tail(c, j):
+        return True
+    rest = [t for t in toks[j:] if t.kind != "p"]
+    return len(rest) <= 6 and not any(
+        t.kind == "q" or t.low in _AUX or t.low in c.w.speech or t.low == "that" for t in rest
+    )
 
 
 def _end(c: Context, lo: int | None = None) -> int:
@@ -281,7 +331,7 @@ def coordinated_same_speaker(c: Context) -> Frame | None:
     if cue.kind not in {"speech", "belief"}:
         return None
     j = _skip_adverbs_left(c.w, toks, cue.start, c.floor)
-    if j < c.floor or toks[j].low != "and":
+    if j < c.floor or toks[j].low not in {"and", "but", "or"}:
         return None
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     lo, hi = after.start, _end(c, after.start)
@@ -331,6 +381,32 @@ def speaker_cue_clause(c: Context) -> Frame | None:
         audience=after.audience,
         medium=after.medium,
     )
+
+
+def parenthetical_speaker_cue(c: Context) -> Frame | None:
+    """The speaker and the cue set off by commas inside the reported sentence.
+
+    Example: ``The bridge, the mayor said, will reopen in May.``
+    """
+    toks, cue = c.toks, c.cue
+    if cue.kind != "speech":
+        return None
+    found = _subject(c, cue.start, c.floor)
+    if found is None:
+        return None
+    np, role = found
+    first = min(np[0], role[0]) if role else np[0]
+    if first - 1 <= c.floor or toks[first - 1].text != "," or words_in(toks, c.floor, first - 1) < 2:
+        return None
+    after = after_cue(c.w, c.text, toks, cue, len(toks))
+    j = after.start
+    if j - 1 <= cue.end or toks[j - 1].text != "," or after.that:
+        return None
+    hi = _end(c, j)
+    if words_in(toks, j, hi) < 2:
+        return None
+    return Frame("parenthetical_speaker_cue", (cue.start, cue.end), np, (c.floor, hi), role=role,
+                 audience=after.audience, medium=after.medium)
 
 
 def clause_speaker_cue(c: Context) -> Frame | None:
@@ -388,7 +464,7 @@ def clause_cue_speaker(c: Context) -> Frame | None:
     if np is None:
         return None
     role = appositive_right(toks, np[1] + 1, len(toks))
-    if not _only_tail(c, (role or np)[1] + 1):
+    if not _loose_tail(c, np[1] + 1):
         return None  # "Jane Doe, a spokeswoman, said the bridge ...": the subject is before
     lo = c.floor
     hi = content_end(toks, lo, cue.start - 1)
@@ -576,6 +652,7 @@ RULES: tuple[Rule, ...] = tuple(
         (according_to, 0.85),
         (as_speaker_cue, 0.85),
         (clause_cue_speaker, 0.85),
+        (parenthetical_speaker_cue, 0.8),
         (clause_speaker_cue, 0.85),
         (participle_same_speaker, 0.75),
         (coordinated_same_speaker, 0.75),

@@ -50,6 +50,10 @@ def _strings(value: Iterable[str]) -> tuple[str, ...]:
 _string_tuple = deep_iterable(instance_of(str))
 
 
+def _jsonable(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
 @frozen
 class Source:
     """A speaker across the corpus.
@@ -72,8 +76,8 @@ class Source:
     articles: tuple[str, ...] = field(default=(), converter=_strings, validator=_string_tuple)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict of the attributes."""
-        return attrs.asdict(self, retain_collection_types=False)
+        """A JSON-ready dict of the attributes (tuples as lists)."""
+        return {a.name: _jsonable(getattr(self, a.name)) for a in attrs.fields(type(self))}
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Source:
@@ -498,13 +502,18 @@ def _link_surnames(
             for u in units:
                 u.display = ""  # the full name names the source
         group.units += units
-    # With no full name, a surname without a title joins the most quoted titled one.
+    # With no full name, a surname without a title joins the most quoted titled one,
+    # and a titled surname is named with its title ("Mrs. Roe" is not "Mr. Roe").
     for pairs in unlinked.values():
         titled = _most_quoted(g for gender, g in pairs if gender)
         for gender, group in pairs:
             if titled is not None and gender is None and group.units:
                 titled.units += group.units
                 group.units = []
+            surfaces = Counter(u.mention or u.name for u in group.units)
+            group.forced = next(
+                (s for s, _ in surfaces.most_common() if gender and _title_gender(s) == gender), None
+            )
     for key in [k for k, g in keyed.items() if not g.units]:
         del keyed[key]
 
