@@ -10,6 +10,7 @@ phrase beside each cue and the content on the other side, and names the rule
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 import regex
@@ -551,14 +552,10 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
         if low == "according" and i + 1 < n and toks[i + 1].low == "to":
             out.append(Cue(i, i + 1, "according", "according to"))
             continue
-        if low in w.speech_phrasal and i + 1 < n:
-            for particle, base in w.speech_phrasal[low]:
-                if toks[i + 1].low == particle:
-                    out.append(Cue(i, i + 1, "speech", base))
-                    break
-            else:
-                if low in w.speech:
-                    out.append(Cue(i, i, "speech", w.speech[low]))
+        phrase = _phrase(toks, i, w.speech_phrasal.get(low, ())) or _phrase(toks, i, w.stance_phrasal.get(low, ()))
+        if phrase is not None:
+            end, base = phrase
+            out.append(Cue(i, end, "speech" if low in w.speech_phrasal and base in _bases(w.speech_phrasal[low]) else "stance", base))
             continue
         if _cap(t) and i > 0 and not (i == 1 and toks[0].kind == "q"):
             continue  # "Said" mid-sentence is a name; "Tell" is not a verb here
@@ -568,7 +565,24 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             out.append(Cue(i, i, "belief", w.belief[low]))
         elif low in w.evidence:
             out.append(Cue(i, i, "evidence", w.evidence[low]))
+        elif low in w.stance:
+            out.append(Cue(i, i, "stance", w.stance[low]))
     return out
+
+
+def _bases(options: Iterable[tuple[tuple[str, ...], str]]) -> set[str]:
+    return {base for _, base in options}
+
+
+def _phrase(toks: list[Tok], i: int, options: Iterable[tuple[tuple[str, ...], str]]) -> tuple[int, str] | None:
+    """The longest phrase of ``options`` that the tokens after ``i`` spell: (last index, entry)."""
+    best: tuple[int, str] | None = None
+    for rest, base in options:
+        k = len(rest)
+        if i + k < len(toks) and all(toks[i + 1 + m].low == rest[m] for m in range(k)):
+            if best is None or i + k > best[0]:
+                best = (i + k, base)
+    return best
 
 
 # ---------------------------------------------------------------------------

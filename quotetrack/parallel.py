@@ -12,7 +12,7 @@ default on macOS and Windows).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
@@ -89,7 +89,7 @@ def extract_many(
     chunksize: int = 8,
     *,
     start_method: str | None = None,
-) -> Iterator[Article]:
+) -> Generator[Article, None, None]:
     """Extract every text or record of ``items``, yielding articles in input order.
 
     Args:
@@ -103,6 +103,7 @@ def extract_many(
 
     Yields:
         One :class:`~quotetrack.Article` per item, in the order of ``items``.
+        Closing the generator early stops the workers.
 
     Raises:
         TypeError: An item is neither a str nor a dict with a str ``text``
@@ -129,7 +130,7 @@ def _jobs(items: Iterable[object]) -> Iterator[_Job | TypeError]:
 
 def _generate(
     items: Iterable[str | Mapping[str, Any]], n: int, chunksize: int, start_method: str | None
-) -> Iterator[Article]:
+) -> Generator[Article, None, None]:
     jobs = _jobs(items)
     first = list(islice(jobs, chunksize + 1))
     if n > 1 and len(first) > chunksize and not isinstance(first[-1], TypeError):

@@ -580,6 +580,40 @@ def speaker_cue_colon(c: Context) -> Frame | None:
                  audience=after.audience, medium=after.medium)
 
 
+# Words that end a stance's object phrase: a relative or adverbial clause starts.
+_OBJECT_ENDS = frozenset(
+    {"who", "which", "because", "after", "when", "while", "as", "since", "but", "before", "until", "despite",
+     "amid", "following", "although", "though", "if", "saying", "adding", "calling", "and"}
+)
+
+
+def speaker_stance_object(c: Context) -> Frame | None:
+    """The speaker takes a stance on what the object names (no reported clause).
+
+    Example: ``The union endorsed the mayor on Tuesday.``
+    """
+    toks, cue, w = c.toks, c.cue, c.w
+    if cue.kind != "stance" and not (cue.kind == "speech" and cue.base in w.stance):
+        return None
+    found = _subject(c, cue.start, c.floor)
+    if found is None:
+        return None
+    np, role = found
+    if w.pronouns.get(toks[np[1]].low, "").startswith(("organization", "any")) and toks[np[1]].low != "who":
+        return None  # "it", "which": too often not a source
+    lo = cue.end + 1
+    if lo >= len(toks) or toks[lo].kind == "p":
+        return None
+    hi = lo
+    while hi < len(toks) and toks[hi].text not in {",", ";", ":", ".", "?", "!", "(", "—", "–", "--"} and not (
+        hi > lo and toks[hi].low in _OBJECT_ENDS
+    ):
+        hi += 1
+    if words_in(toks, lo, hi) < 1:
+        return None
+    return Frame("speaker_stance_object", (cue.start, cue.end), np, (lo, hi), role=role)
+
+
 def speaker_colon(c: Context) -> Frame | None:
     """A speaker and a colon with no verb, then the quotation or the words.
 
@@ -657,6 +691,7 @@ RULES: tuple[Rule, ...] = tuple(
         (participle_same_speaker, 0.75),
         (coordinated_same_speaker, 0.75),
         (speaker_cue_clause, 0.8),
+        (speaker_stance_object, 0.6),
         (speaker_colon, 0.8),
         (quote_dash_speaker, 0.85),
     )

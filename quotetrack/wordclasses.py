@@ -49,21 +49,35 @@ def inflections(base: str, past: str | None = None, participle: str | None = Non
     return forms
 
 
-def _verbs(name: str) -> tuple[dict[str, str], dict[str, list[tuple[str, str]]]]:
-    """Single-word forms -> base, and first word -> [(particle, base)] for phrasal verbs."""
+def _verbs(name: str) -> tuple[dict[str, str], dict[str, list[tuple[tuple[str, ...], str]]]]:
+    """Single-word forms -> base, and first word -> [(following words, entry)] for phrases.
+
+    A line is ``base [past participle] [particle...]``: ``tell told told``,
+    ``point out``, ``take took taken issue with``. Two further words are the
+    irregular forms only when the line has exactly three words and neither of the
+    last two is a particle or preposition.
+    """
     single: dict[str, str] = {}
-    phrasal: dict[str, list[tuple[str, str]]] = {}
+    phrasal: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for entry in entries(name):
         parts = entry.lower().split()
-        if len(parts) == 2 and parts[1] in {"out", "in", "back", "up", "on", "off", "it"}:
-            base, particle = parts
-            for form in inflections(base):
-                phrasal.setdefault(form, []).append((particle, entry.lower()))
-            continue
-        base, past, participle = (parts + [None, None])[:3]
-        for form in inflections(base, past, participle):
-            single.setdefault(form, base)
+        base, rest = parts[0], parts[1:]
+        past = participle = None
+        if len(rest) >= 2 and rest[0] not in _PARTICLES and rest[1] not in _PARTICLES:
+            past, participle, rest = rest[0], rest[1], rest[2:]
+        forms = inflections(base, past, participle)
+        if rest:
+            for form in forms:
+                phrasal.setdefault(form, []).append((tuple(rest), " ".join([base, *rest])))
+        else:
+            for form in forms:
+                single.setdefault(form, base)
     return single, phrasal
+
+
+_PARTICLES = frozenset(
+    {"out", "in", "back", "up", "on", "off", "it", "for", "about", "of", "to", "against", "at", "with", "issue"}
+)
 
 
 def _plurals(nouns: frozenset[str]) -> frozenset[str]:
@@ -87,7 +101,9 @@ class Words:
     """Word classes for the matcher (all lower case)."""
 
     speech: dict[str, str]
-    speech_phrasal: dict[str, list[tuple[str, str]]]
+    speech_phrasal: dict[str, list[tuple[tuple[str, ...], str]]]
+    stance: dict[str, str]
+    stance_phrasal: dict[str, list[tuple[tuple[str, ...], str]]]
     belief: dict[str, str]
     evidence: dict[str, str]
     titles: frozenset[str]
@@ -112,10 +128,13 @@ def words() -> Words:
     speech, phrasal = _verbs("speech_verbs")
     belief, _ = _verbs("belief_verbs")
     evidence, _ = _verbs("evidence_verbs")
+    stance, stance_phrasal = _verbs("stance_verbs")
     titles = load("titles")
     return Words(
         speech=speech,
         speech_phrasal=phrasal,
+        stance=stance,
+        stance_phrasal=stance_phrasal,
         belief=belief,
         evidence=evidence,
         titles=titles | {t + "." for t in titles if " " not in t},
