@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .marks import OPENERS
+from .marks import CLOSERS, OPENERS
 from .tokenize import Mark, Paragraph, classify_marks
 
 __all__ = ["Quoted", "find_quoted"]
@@ -57,8 +57,18 @@ class _Open(NamedTuple):
     first_open: int
 
 
-def _accepts(opener: str, mark: str) -> bool:
-    return mark in OPENERS.get(opener, ())
+# closer -> the openers it may close.
+_CLOSES = {c: tuple(o for o, cs in OPENERS.items() if c in cs) for c in CLOSERS}
+
+
+def _innermost(where: dict[str, list[int]], closer: str) -> int | None:
+    """Stack index of the innermost open quotation that ``closer`` may close."""
+    best = -1
+    for opener in _CLOSES.get(closer, ()):
+        at = where.get(opener)
+        if at and at[-1] > best:
+            best = at[-1]
+    return best if best >= 0 else None
 
 
 def find_quoted(text: str, paras: list[Paragraph]) -> list[Quoted]:
@@ -69,6 +79,9 @@ def find_quoted(text: str, paras: list[Paragraph]) -> list[Quoted]:
     for pi, p in enumerate(paras):
         marks = marks_by_para[pi]
         stack: list[_Open] = []
+        # Where each kind of opener stands in the stack: finding what a closer
+        # closes must not scan the whole stack (hostile text opens thousands).
+        where: dict[str, list[int]] = {}
         if carry is not None:
             first = marks[0] if marks else None
             if (
@@ -77,6 +90,7 @@ def find_quoted(text: str, paras: list[Paragraph]) -> list[Quoted]:
                 and first.role != "close"
                 and first.family == carry.mark.family
             ):
+                where[first.mark] = [0]
                 stack.append(_Open(first, pi, carry.carried, carry.first_open))
                 marks = marks[1:]
             else:
@@ -84,15 +98,13 @@ def find_quoted(text: str, paras: list[Paragraph]) -> list[Quoted]:
                 _emit_unclosed(text, carry, found)
             carry = None
         for mk in marks:
-            closer_at = None
-            if mk.role != "open":
-                for k in range(len(stack) - 1, -1, -1):
-                    if _accepts(stack[k].mark.mark, mk.mark):
-                        closer_at = k
-                        break
+            closer_at = _innermost(where, mk.mark) if mk.role != "open" else None
             if closer_at is not None and not (mk.role == "either" and stack[closer_at].mark.end == mk.start):
                 top = stack[closer_at]
                 del stack[closer_at:]
+                for at in where.values():
+                    while at and at[-1] >= closer_at:
+                        at.pop()
                 s, e = _trim(text, top.mark.end, mk.start)
                 frags = (*top.carried, (s, e)) if s < e else top.carried
                 if frags:
@@ -110,6 +122,7 @@ def find_quoted(text: str, paras: list[Paragraph]) -> list[Quoted]:
                     )
                 continue
             if mk.role in ("open", "either") and mk.mark in OPENERS:
+                where.setdefault(mk.mark, []).append(len(stack))
                 stack.append(_Open(mk, pi, (), mk.start))
         if stack:
             bottom = stack[0]
