@@ -557,6 +557,8 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             end, base = phrase
             out.append(Cue(i, end, "speech" if low in w.speech_phrasal and base in _bases(w.speech_phrasal[low]) else "stance", base))
             continue
+        if low in w.nouny and not _verb_context(w, toks, i) and not (i + 1 < n and toks[i + 1].low == "that"):
+            continue  # "his support", "the attacks": a noun here
         if _cap(t) and i > 0 and not (i == 1 and toks[0].kind == "q"):
             continue  # "Said" mid-sentence is a name; "Tell" is not a verb here
         if low in w.speech:
@@ -568,6 +570,23 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
         elif low in w.stance:
             out.append(Cue(i, i, "stance", w.stance[low]))
     return out
+
+
+_VERB_BEFORE = frozenset(
+    {"to", "will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did", "not",
+     "i", "we", "you", "they", "he", "she", "it", "who", "also", "never", "still", "now", "often", "always"}
+)
+
+
+def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
+    """Whether an ambiguous noun-or-verb form at ``i`` reads as a verb."""
+    if i == 0:
+        return False
+    prev = toks[i - 1]
+    if prev.low in _VERB_BEFORE:
+        return True
+    # "Republicans support", "the senators call": a plural subject right before
+    return prev.kind == "w" and prev.low.endswith("s") and prev.low in w.groups and toks[i].low == toks[i].low.rstrip("s")
 
 
 def _bases(options: Iterable[tuple[tuple[str, ...], str]]) -> set[str]:

@@ -104,6 +104,7 @@ class Words:
     speech_phrasal: dict[str, list[tuple[tuple[str, ...], str]]]
     stance: dict[str, str]
     stance_phrasal: dict[str, list[tuple[tuple[str, ...], str]]]
+    nouny: frozenset[str]
     belief: dict[str, str]
     evidence: dict[str, str]
     titles: frozenset[str]
@@ -135,6 +136,7 @@ def words() -> Words:
         speech_phrasal=phrasal,
         stance=stance,
         stance_phrasal=stance_phrasal,
+        nouny=frozenset(f for b in load("noun_verbs") for f in (b, b + "s", b + "es")),
         belief=belief,
         evidence=evidence,
         titles=titles | {t + "." for t in titles if " " not in t},
