@@ -242,7 +242,8 @@ def _context_rules(
                 for a in unit_atts[vi]
                 if _has_source(atts[a]) and atts[a].fragments and atts[a].fragments[-1][1] <= q.start
             ]
-            if earlier:
+            alone = all(x.kind == "p" for k, x in enumerate(u.toks) if k != pos)
+            if earlier and (alone or _looks_like_speech(text, q)):
                 prev = max(earlier, key=lambda a: atts[a].fragments[-1][1])
                 a = atts[prev]
                 if a.kind == "direct":

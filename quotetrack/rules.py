@@ -635,7 +635,7 @@ def speaker_colon(c: Context) -> Frame | None:
         )
         and cue.start > 0
     )
-    if head_label and c.paragraph_start:
+    if head_label and c.paragraph_start and not any(t.low in c.w.not_labels for t in toks[: cue.start]):
         hi = _end(c)
         if words_in(toks, j, hi) < 1:
             return None

@@ -105,6 +105,7 @@ class Words:
     stance: dict[str, str]
     stance_phrasal: dict[str, list[tuple[tuple[str, ...], str]]]
     nouny: frozenset[str]
+    not_labels: frozenset[str]
     belief: dict[str, str]
     evidence: dict[str, str]
     titles: frozenset[str]
@@ -136,6 +137,7 @@ def words() -> Words:
         speech_phrasal=phrasal,
         stance=stance,
         stance_phrasal=stance_phrasal,
+        not_labels=load("not_labels"),
         nouny=frozenset(f for b in load("noun_verbs") for f in (b, b + "s", b + "es")),
         belief=belief,
         evidence=evidence,
