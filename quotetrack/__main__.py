@@ -2,4 +2,6 @@
 
 from .cli import main
 
-raise SystemExit(main())
+# The guard keeps worker processes started with "spawn", which import this module, from running it.
+if __name__ == "__main__":
+    raise SystemExit(main())

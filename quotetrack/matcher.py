@@ -155,6 +155,7 @@ _TELL = frozenset(
 # Verbs of saying that do not commonly govern a reported clause without "that".
 _WEAK = frozenset(
     {
+        "add",
         "continue",
         "question",
         "cite",
@@ -557,8 +558,15 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             end, base = phrase
             out.append(Cue(i, end, "speech" if low in w.speech_phrasal and base in _bases(w.speech_phrasal[low]) else "stance", base))
             continue
-        if low in w.nouny and not _verb_context(w, toks, i) and not (i + 1 < n and toks[i + 1].low == "that"):
-            continue  # "his support", "the attacks": a noun here
+        if low in w.nouny and not _verb_context(w, toks, i):
+            if i > 0 and i + 1 < n and toks[i + 1].low == "that" and (
+                _possessive(toks[i - 1]) or toks[i - 1].low in _POSSESSIVE_PRONOUNS
+            ):
+                out.append(Cue(i, i, "noun", low))  # "Trump’s claim that ..."
+            elif i > 0 and i + 1 < n and toks[i + 1].low == "that" and toks[i - 1].low not in _DETS:
+                pass  # "Another slide shows that": a verb after all
+            else:
+                continue  # "his support", "the attacks": a noun here
         if _cap(t) and i > 0 and not (i == 1 and toks[0].kind == "q"):
             continue  # "Said" mid-sentence is a name; "Tell" is not a verb here
         if low in w.speech:
@@ -572,6 +580,7 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
     return out
 
 
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _VERB_BEFORE = frozenset(
     {"to", "will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did", "not",
      "i", "we", "you", "they", "he", "she", "it", "who", "also", "never", "still", "now", "often", "always"}
@@ -585,8 +594,14 @@ def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
     prev = toks[i - 1]
     if prev.low in _VERB_BEFORE:
         return True
-    # "Republicans support", "the senators call": a plural subject right before
-    return prev.kind == "w" and prev.low.endswith("s") and prev.low in w.groups and toks[i].low == toks[i].low.rstrip("s")
+    if prev.kind != "w" or prev.low in _DETS or prev.low in w.stop or _possessive(prev):
+        return False
+    form = toks[i].low
+    if form.endswith("s"):
+        # "The Post reports", "the poll shows": a singular name or document before
+        return _cap(prev) or _bare(prev.low) in w.documents or _bare(prev.low) in w.organizations
+    # "Republicans support", "environmentalists worry": a plural subject right before
+    return prev.low.endswith("s") and not prev.low.endswith("ss")
 
 
 def _bases(options: Iterable[tuple[tuple[str, ...], str]]) -> set[str]:
@@ -689,6 +704,15 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
             if j + 1 < ceil and (toks[j + 1].low in w.times or toks[j + 1].text[:1].isdigit()):
                 j += 2
                 continue
+            # "said during a rally in Michigan that ...": the phrase before "that"
+            k = j + 1
+            while k < ceil and k - j <= 10 and (toks[k].kind == "w" and toks[k].low not in w.speech or toks[k].text == ","):
+                if toks[k].low == "that":
+                    break
+                k += 1
+            if k < ceil and toks[k].low == "that" and k > j + 1:
+                j = k
+                continue
             break
         if t.low == "to" and cue.kind == "speech" and j + 1 < ceil and audience is None:
             aud = _audience_np(w, toks, j + 1, ceil)
@@ -700,6 +724,15 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
         if t.text in {",", ":"}:
             j += 1
             continue
+        if t.low == "of" and cue.kind == "speech":
+            # "said of the plan, ..." / "said of Clinton that ..."
+            k = j + 1
+            while k < ceil and k - j <= 5 and toks[k].kind == "w" and toks[k].low != "that":
+                k += 1
+            if k < ceil and k > j + 1 and (toks[k].text in {",", ":"} or toks[k].low == "that" or toks[k].kind == "q"):
+                j = k
+                continue
+            break
         if t.low == "that" and cue.kind != "according":
             that = True
             j += 1

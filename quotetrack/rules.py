@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .matcher import (
+    _possessive,
     _DETS,
     _WEAK,
     Cue,
@@ -52,6 +53,19 @@ _AUX = frozenset(
      "might", "must", "did", "does", "do", "won't", "can't", "isn't", "wasn't", "didn't", "doesn't", "don't",
      "wouldn't", "couldn't", "shouldn't", "hasn't", "haven't", "aren't", "weren't", "needs", "need"}
 )
+
+
+_BE = frozenset({"be", "been", "being", "is", "are", "was", "were", "am"})
+_PREPOSITIONS = frozenset({"at", "in", "on", "during", "after", "before", "while", "with", "by", "for", "from", "of", "about"})
+
+
+def _passive(c: Context) -> bool:
+    """Whether the cue is a passive participle (``has been mentioned in``): its subject is no source."""
+    toks = c.toks
+    j = _skip_adverbs_left(c.w, toks, c.cue.start, c.floor)
+    be = any(t.low in _BE or t.low.endswith(("’s", "'s")) and t.low[:-2] in c.w.pronouns for t in toks[j + 1 : c.cue.start])
+    cue = toks[c.cue.start].low
+    return be and cue.endswith(("ed", "en", "wn")) and cue not in {"quoted"} and c.cue.kind == "speech"
 
 
 def _clause_like(toks: list[Tok], lo: int, hi: int) -> bool:
@@ -162,6 +176,8 @@ def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[in
     np = np_left(w, toks, h, floor)
     if np is None:
         return _clause_subject(c, h, floor)
+    if _possessive(toks[np[1]]):
+        return None  # "Editor’s note", "Clinton's plan"
     s = np[0]
     if not _is_name(w, toks, np) and s - 2 >= floor and toks[s - 1].text == "," and _roleish(w, toks, np):
         name = np_left(w, toks, s - 2, floor)
@@ -363,10 +379,12 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     nxt = toks[lo] if lo < len(toks) else None
     if nxt is None:
         return None
+    if _passive(c) or nxt.low in _AUX or (nxt.low in _PREPOSITIONS and not after.that and not _clause_like(toks, lo, hi)):
+        return None  # "anyone wanting to ...", "has been mentioned in", "everything Trump says is a lie"
     clause = after.that or _clause_like(toks, lo, hi)
     if (cue.kind == "belief" or cue.base in _WEAK) and not clause and not (nxt.low == "to" and cue.base in _TO_VERBS):
         return None
-    if cue.kind == "evidence" and not clause and not _nounish(w, toks[np[1]].low):
+    if cue.kind == "evidence" and not after.that and toks[np[1]].low.removesuffix("s") not in w.documents | {"poll", "data", "survey"}:
         return None
     if nxt.kind == "w" and nxt.low in _NOT_CLAUSE and not clause:
         return None
@@ -587,6 +605,25 @@ _OBJECT_ENDS = frozenset(
 )
 
 
+def possessive_noun_that(c: Context) -> Frame | None:
+    """A possessive and a noun of saying or thinking govern a ``that`` clause.
+
+    Example: ``The mayor’s claim that the bridge is safe drew criticism.``
+    """
+    toks, cue = c.toks, c.cue
+    if cue.kind != "noun" or cue.start == 0:
+        return None
+    owner = cue.start - 1
+    np = (owner, owner) if toks[owner].low in c.w.pronouns or not _possessive(toks[owner]) else np_left(c.w, toks, owner, c.floor)
+    if np is None:
+        return None
+    lo = cue.end + 2
+    hi = _end(c, lo)
+    if words_in(toks, lo, hi) < 3:
+        return None
+    return Frame("possessive_noun_that", (cue.start, cue.end), np, (lo, hi))
+
+
 def speaker_stance_object(c: Context) -> Frame | None:
     """The speaker takes a stance on what the object names (no reported clause).
 
@@ -692,6 +729,7 @@ RULES: tuple[Rule, ...] = tuple(
         (coordinated_same_speaker, 0.75),
         (speaker_cue_clause, 0.8),
         (speaker_stance_object, 0.6),
+        (possessive_noun_that, 0.6),
         (speaker_colon, 0.8),
         (quote_dash_speaker, 0.85),
     )

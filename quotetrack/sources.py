@@ -315,13 +315,18 @@ class SourceIndex:
         aliases: ``{canonical name: [spelling variants]}``. A variant that is a
             surname alone (``Zelensky``) also renames full names with that surname
             and the canonical given name (``Volodymyr Zelensky``).
+        edits: Earlier hand corrections ``("merge", a, b)`` / ``("split", alias, into)``,
+            replayed in order after the automatic linking (unlike :meth:`merge`
+            and :meth:`split`, without checking that the names exist).
 
     The sources are worked out again, lazily, after every change.
     """
 
-    def __init__(self, aliases: Mapping[str, Iterable[str]] | None = None) -> None:
+    def __init__(
+        self, aliases: Mapping[str, Iterable[str]] | None = None, edits: Iterable[tuple[str, str, str]] = ()
+    ) -> None:
         self._units: dict[tuple[str, str, str | None], _Unit] = {}
-        self._edits: list[tuple[str, str, str]] = []
+        self._edits = list(edits)
         self._person_alias: dict[tuple[str, str, str], tuple[PersonName, str]] = {}
         self._surname_alias: dict[str, tuple[PersonName, str]] = {}
         self._org_alias: dict[str, str] = {}
