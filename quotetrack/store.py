@@ -91,13 +91,29 @@ _QUERY_HELP = (
 
 
 @cache
+def _fts_probe() -> sqlite3.Connection | None:
+    """An empty in-memory FTS5 table to check queries on, or ``None`` without FTS5."""
+    probe = sqlite3.connect(":memory:", check_same_thread=False)
+    try:
+        probe.execute("CREATE VIRTUAL TABLE quotes_fts USING fts5 (text)")
+    except sqlite3.OperationalError:
+        return None
+    return probe
+
+
 def fts5_available() -> bool:
     """Whether this Python's SQLite has the FTS5 full-text extension."""
+    return _fts_probe() is not None
+
+
+def _check_fts_query(query: str) -> None:
+    """Raise a ValueError that says how to quote terms when FTS5 cannot read ``query``."""
+    probe = _fts_probe()
+    assert probe is not None
     try:
-        sqlite3.connect(":memory:").execute("CREATE VIRTUAL TABLE t USING fts5 (x)")
-    except sqlite3.OperationalError:
-        return False
-    return True
+        probe.execute("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?", (query,)).fetchall()
+    except sqlite3.OperationalError as e:
+        raise ValueError(f"cannot read the search query {query!r} ({e}): {_QUERY_HELP}") from None
 
 
 class QuoteRow(NamedTuple):
@@ -310,16 +326,10 @@ class Store:
             ValueError: The query cannot be read (unbalanced quote marks, a stray operator).
         """
         if self.fts:
-            sql = (
-                _ROW_SQL
-                + " JOIN quotes_fts f ON f.rowid = q.pk WHERE quotes_fts MATCH ? ORDER BY f.rank, q.pk"
-            )
-            try:
-                return [QuoteRow(*r) for r in self._conn.execute(sql, (query,))]
-            except sqlite3.OperationalError as e:
-                if "fts5" in str(e) or "syntax" in str(e) or "no such column" in str(e):
-                    raise ValueError(f"cannot read the search query {query!r} ({e}): {_QUERY_HELP}") from None
-                raise
+            _check_fts_query(query)
+            sql = f"{_ROW_SQL} JOIN quotes_fts f ON f.rowid = q.pk WHERE quotes_fts MATCH ?"
+            sql += " ORDER BY f.rank, q.pk"
+            return [QuoteRow(*r) for r in self._conn.execute(sql, (query,))]
         terms = _terms(query)
         sql = _ROW_SQL.replace(_COLUMNS, _COLUMNS + ", q.text") + " ORDER BY a.pk, q.n"
         return [QuoteRow(*r[:-1]) for r in self._conn.execute(sql) if _matches(terms, r[-1])]
