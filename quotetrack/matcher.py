@@ -18,7 +18,7 @@ import regex
 from .quotes import Quoted
 from .wordclasses import Words, words
 
-__all__ = ["Frame", "Tok", "Unit", "find_frames", "tokens"]
+__all__ = ["Frame", "Tok", "Unit", "find_cues", "tokens"]
 
 
 class Tok(NamedTuple):
@@ -307,7 +307,11 @@ def _skip_adverbs_left(w: Words, toks: list[Tok], i: int, floor: int) -> int:
         low = toks[j].low
         if low in w.adverbs or (low.endswith("ly") and not _cap(toks[j]) and len(low) > 4):
             j -= 1
-        elif low in w.times and j - 1 >= floor and toks[j - 1].low in {"last", "this", "on", "earlier", "later", "next"}:
+        elif (
+            low in w.times
+            and j - 1 >= floor
+            and toks[j - 1].low in {"last", "this", "on", "earlier", "later", "next"}
+        ):
             j -= 2
         elif low[:1].isdigit() and j - 1 >= floor and toks[j - 1].low in {"in", "on", "since"}:
             j -= 2  # "who in 2010 said"
@@ -427,11 +431,21 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
     # Any other noun with a determiner ("the company", "some families"), or a bare
     # plural at the head of a clause ("Voters said").
     j = h - 1
-    while j >= floor and j >= h - 3 and toks[j].kind == "w" and toks[j].low not in w.stop and toks[j].low not in _DETS:
+    while (
+        j >= floor
+        and j >= h - 3
+        and toks[j].kind == "w"
+        and toks[j].low not in w.stop
+        and toks[j].low not in _DETS
+    ):
         j -= 1
     if j >= floor and toks[j].low in _DETS and toks[j].low not in {"that", "this", "no", "all"}:
         return (j, h)
-    if t.low.endswith("s") and not t.low.endswith("ss") and (h == floor or toks[h - 1].kind == "p" or toks[h - 1].low in _CLAUSE_JOIN):
+    if (
+        t.low.endswith("s")
+        and not t.low.endswith("ss")
+        and (h == floor or toks[h - 1].kind == "p" or toks[h - 1].low in _CLAUSE_JOIN)
+    ):
         return (h, h)
     return None
 
@@ -482,7 +496,7 @@ def np_right(w: Words, toks: list[Tok], i: int, ceil: int) -> tuple[int, int] | 
             j += 1
         elif (
             generic < 4
-            and (had_det or j + 1 < ceil and _nounish(w, toks[j + 1].low))
+            and (had_det or (j + 1 < ceil and _nounish(w, toks[j + 1].low)))
             and not _cap(p)
             and p.low not in w.stop
             and p.low not in w.speech
@@ -553,14 +567,28 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
         if low == "according" and i + 1 < n and toks[i + 1].low == "to":
             out.append(Cue(i, i + 1, "according", "according to"))
             continue
-        phrase = _phrase(toks, i, w.speech_phrasal.get(low, ())) or _phrase(toks, i, w.stance_phrasal.get(low, ()))
+        phrase = _phrase(toks, i, w.speech_phrasal.get(low, ())) or _phrase(
+            toks, i, w.stance_phrasal.get(low, ())
+        )
         if phrase is not None:
             end, base = phrase
-            out.append(Cue(i, end, "speech" if low in w.speech_phrasal and base in _bases(w.speech_phrasal[low]) else "stance", base))
+            out.append(
+                Cue(
+                    i,
+                    end,
+                    "speech"
+                    if low in w.speech_phrasal and base in _bases(w.speech_phrasal[low])
+                    else "stance",
+                    base,
+                )
+            )
             continue
         if low in w.nouny and not _verb_context(w, toks, i):
-            if i > 0 and i + 1 < n and toks[i + 1].low == "that" and (
-                _possessive(toks[i - 1]) or toks[i - 1].low in _POSSESSIVE_PRONOUNS
+            if (
+                i > 0
+                and i + 1 < n
+                and toks[i + 1].low == "that"
+                and (_possessive(toks[i - 1]) or toks[i - 1].low in _POSSESSIVE_PRONOUNS)
             ):
                 out.append(Cue(i, i, "noun", low))  # "Trump’s claim that ..."
             elif i > 0 and i + 1 < n and toks[i + 1].low == "that" and toks[i - 1].low not in _DETS:
@@ -582,8 +610,35 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
 
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _VERB_BEFORE = frozenset(
-    {"to", "will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did", "not",
-     "i", "we", "you", "they", "he", "she", "it", "who", "also", "never", "still", "now", "often", "always"}
+    {
+        "to",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "not",
+        "i",
+        "we",
+        "you",
+        "they",
+        "he",
+        "she",
+        "it",
+        "who",
+        "also",
+        "never",
+        "still",
+        "now",
+        "often",
+        "always",
+    }
 )
 
 
@@ -608,14 +663,19 @@ def _bases(options: Iterable[tuple[tuple[str, ...], str]]) -> set[str]:
     return {base for _, base in options}
 
 
-def _phrase(toks: list[Tok], i: int, options: Iterable[tuple[tuple[str, ...], str]]) -> tuple[int, str] | None:
+def _phrase(
+    toks: list[Tok], i: int, options: Iterable[tuple[tuple[str, ...], str]]
+) -> tuple[int, str] | None:
     """The longest phrase of ``options`` that the tokens after ``i`` spell: (last index, entry)."""
     best: tuple[int, str] | None = None
     for rest, base in options:
         k = len(rest)
-        if i + k < len(toks) and all(toks[i + 1 + m].low == rest[m] for m in range(k)):
-            if best is None or i + k > best[0]:
-                best = (i + k, base)
+        if (
+            i + k < len(toks)
+            and all(toks[i + 1 + m].low == rest[m] for m in range(k))
+            and (best is None or i + k > best[0])
+        ):
+            best = (i + k, base)
     return best
 
 
@@ -706,7 +766,11 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
                 continue
             # "said during a rally in Michigan that ...": the phrase before "that"
             k = j + 1
-            while k < ceil and k - j <= 10 and (toks[k].kind == "w" and toks[k].low not in w.speech or toks[k].text == ","):
+            while (
+                k < ceil
+                and k - j <= 10
+                and ((toks[k].kind == "w" and toks[k].low not in w.speech) or toks[k].text == ",")
+            ):
                 if toks[k].low == "that":
                     break
                 k += 1
@@ -729,7 +793,11 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
             k = j + 1
             while k < ceil and k - j <= 5 and toks[k].kind == "w" and toks[k].low != "that":
                 k += 1
-            if k < ceil and k > j + 1 and (toks[k].text in {",", ":"} or toks[k].low == "that" or toks[k].kind == "q"):
+            if (
+                k < ceil
+                and k > j + 1
+                and (toks[k].text in {",", ":"} or toks[k].low == "that" or toks[k].kind == "q")
+            ):
                 j = k
                 continue
             break
@@ -753,7 +821,23 @@ def words_in(toks: list[Tok], lo: int, hi: int) -> int:
     return sum(1 for t in toks[lo:hi] if t.kind != "p")
 
 
-_LEADING = frozenset({"in", "on", "at", "during", "after", "before", "when", "while", "as", "since", "with", "earlier", "later"})
+_LEADING = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "when",
+        "while",
+        "as",
+        "since",
+        "with",
+        "earlier",
+        "later",
+    }
+)
 
 
 def unit_subject(toks: list[Tok], before: int) -> tuple[int, int] | None:

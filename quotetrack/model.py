@@ -7,6 +7,7 @@ a text and a span.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from typing import Any
 
@@ -157,7 +158,7 @@ def _fragments_inside(inst: Quote, attribute: attrs.Attribute[Any], value: tuple
     for f in value:
         if f.start < inst.start or f.end > inst.end:
             raise ValueError(f"fragment {f.start}:{f.end} lies outside the quote {inst.start}:{inst.end}")
-    for a, b in zip(value, value[1:]):
+    for a, b in itertools.pairwise(value):
         if b.start < a.end:
             raise ValueError("fragments must be in order and must not overlap")
 

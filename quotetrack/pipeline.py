@@ -6,9 +6,9 @@ from typing import NamedTuple
 
 import regex
 
+from .marks import CLOSERS
 from .matcher import Frame, Tok, Unit, content_end, find_cues, tokens, unit_subject
 from .model import Cue, Mention, Quote, Span, Speaker
-from .marks import CLOSERS
 from .quotes import Quoted, find_quoted
 from .resolve import Resolver
 from .rules import RULES, Context, rule_named
@@ -70,7 +70,7 @@ def make_units(text: str, paras: list[Paragraph], sents: list[Sentence], quoted:
             if spans[m][1] > start:
                 qidx.append(spans[m][2])
             m += 1
-        units.append(Unit(start, end, para, s.index, tokens(text, start, end, quoted, qidx)))
+        units.append(Unit(start, end, para, s.number, tokens(text, start, end, quoted, qidx)))
         i = j + 1
     return units
 
@@ -180,6 +180,7 @@ def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
             qs = tuple(t.q for t in toks[lo:hi] if t.kind == "q")
             if any(q in claimed for q in qs):
                 continue
+            frags: tuple[tuple[int, int], ...]
             if lo >= hi:
                 kind, frags = "direct", ()  # a cue waiting for the next paragraph's quotation
             elif qs and not any(t.kind == "w" for t in toks[lo:hi]):
@@ -255,7 +256,9 @@ def _context_rules(
             # A quotation that opens its paragraph continues the last speaker of the one before.
             heads = ui == para_units[u.paragraph][0] and all(x.kind == "p" for x in u.toks[:pos])
             if heads and u.paragraph - 1 in para_units:
-                before = [a for vi in para_units[u.paragraph - 1] for a in unit_atts[vi] if _has_source(atts[a])]
+                before = [
+                    a for vi in para_units[u.paragraph - 1] for a in unit_atts[vi] if _has_source(atts[a])
+                ]
                 if before:
                     src = before[-1]
                     if not atts[src].fragments:  # "The mayor said:" waiting for this quotation
@@ -292,7 +295,7 @@ def _build(
     quotes: list[Quote] = []
     speakers: dict[str, Speaker] = {}
     mentions: dict[str, list[Mention]] = {}
-    for a, r in zip(atts, resolved):
+    for a, r in zip(atts, resolved, strict=True):
         frags = tuple(sorted(f for f in a.fragments if f[0] < f[1]))
         if not frags:
             continue

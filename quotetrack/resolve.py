@@ -130,7 +130,9 @@ class Resolver:
         pre = toks[:name_start]
         first_word = name_toks[0].lower() if name_toks else ""
         personal = bool(name_toks) and (
-            first_word in w.male or first_word in w.female or bool(pre) and pre[-1].lower().rstrip(".") in w.titles
+            first_word in w.male
+            or first_word in w.female
+            or (bool(pre) and pre[-1].lower().rstrip(".") in w.titles)
         )
         is_org = not personal and (
             any(t.lower().strip(".,’'s") in w.organizations for t in toks) or head_bare in w.organizations
@@ -221,7 +223,7 @@ class Resolver:
         self, low: str, at: int, history: list[tuple[int, Resolved]], role: str | None
     ) -> Resolved | None:
         w = self.w
-        kind, _, gender = w.pronouns[low].partition(" ")
+        gender = w.pronouns[low].partition(" ")[2]
         if low in {"who", "which"}:
             # The antecedent stands just before the comma: "Jane Doe, who said ..."
             before = self.text[max(0, at - 200) : at].rstrip().rstrip(",").rstrip()

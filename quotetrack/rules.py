@@ -16,7 +16,6 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .matcher import (
-    _possessive,
     _DETS,
     _WEAK,
     Cue,
@@ -24,6 +23,7 @@ from .matcher import (
     Tok,
     _cap,
     _nounish,
+    _possessive,
     _skip_adverbs_left,
     after_cue,
     appositive_right,
@@ -39,31 +39,97 @@ __all__ = ["CONTEXT_RULES", "RULES", "Context", "Rule", "rule_named"]
 
 # Words that, right after a cue, start an object rather than a reported clause.
 _NOT_CLAUSE = frozenset(
-    {"goodbye", "hello", "yes", "no", "so", "nothing", "something", "anything", "much", "little", "more", "less", "a", "an"}
+    {
+        "goodbye",
+        "hello",
+        "yes",
+        "no",
+        "so",
+        "nothing",
+        "something",
+        "anything",
+        "much",
+        "little",
+        "more",
+        "less",
+        "a",
+        "an",
+    }
 )
 
 
 # Verbs that report with an infinitive: "X wants to ...", "X urged them to ...".
 _TO_VERBS = frozenset(
-    {"want", "plan", "hope", "intend", "expect", "wish", "urge", "ask", "promise", "vow", "pledge", "threaten"}
+    {
+        "want",
+        "plan",
+        "hope",
+        "intend",
+        "expect",
+        "wish",
+        "urge",
+        "ask",
+        "promise",
+        "vow",
+        "pledge",
+        "threaten",
+    }
 )
 # Auxiliaries and modals: one of them early in the words after a cue shows a clause.
 _AUX = frozenset(
-    {"is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "should", "may",
-     "might", "must", "did", "does", "do", "won't", "can't", "isn't", "wasn't", "didn't", "doesn't", "don't",
-     "wouldn't", "couldn't", "shouldn't", "hasn't", "haven't", "aren't", "weren't", "needs", "need"}
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "won't",
+        "can't",
+        "isn't",
+        "wasn't",
+        "didn't",
+        "doesn't",
+        "don't",
+        "wouldn't",
+        "couldn't",
+        "shouldn't",
+        "hasn't",
+        "haven't",
+        "aren't",
+        "weren't",
+        "needs",
+        "need",
+    }
 )
 
 
 _BE = frozenset({"be", "been", "being", "is", "are", "was", "were", "am"})
-_PREPOSITIONS = frozenset({"at", "in", "on", "during", "after", "before", "while", "with", "by", "for", "from", "of", "about"})
+_PREPOSITIONS = frozenset(
+    {"at", "in", "on", "during", "after", "before", "while", "with", "by", "for", "from", "of", "about"}
+)
 
 
 def _passive(c: Context) -> bool:
     """Whether the cue is a passive participle (``has been mentioned in``): its subject is no source."""
     toks = c.toks
     j = _skip_adverbs_left(c.w, toks, c.cue.start, c.floor)
-    be = any(t.low in _BE or t.low.endswith(("’s", "'s")) and t.low[:-2] in c.w.pronouns for t in toks[j + 1 : c.cue.start])
+    be = any(
+        t.low in _BE or (t.low.endswith(("’s", "'s")) and t.low[:-2] in c.w.pronouns)
+        for t in toks[j + 1 : c.cue.start]
+    )
     cue = toks[c.cue.start].low
     return be and cue.endswith(("ed", "en", "wn")) and cue not in {"quoted"} and c.cue.kind == "speech"
 
@@ -71,7 +137,39 @@ def _passive(c: Context) -> bool:
 def _clause_like(toks: list[Tok], lo: int, hi: int) -> bool:
     """Whether the words at ``lo`` read as a clause (a finite verb comes early)."""
     for t in toks[lo + 1 : min(hi, lo + 10)]:
-        if t.kind == "w" and (t.low in _AUX or t.low.endswith(("’s", "'s", "’re", "'re", "’ll", "'ll")) and t.low in {"it's", "it’s", "he's", "he’s", "she's", "she’s", "that's", "that’s", "they're", "they’re", "we're", "we’re", "there's", "there’s", "they'll", "they’ll", "we'll", "we’ll", "he'll", "he’ll", "she'll", "she’ll", "it'll", "it’ll"}):
+        if t.kind == "w" and (
+            t.low in _AUX
+            or (
+                t.low.endswith(("’s", "'s", "’re", "'re", "’ll", "'ll"))
+                and t.low
+                in {
+                    "it's",
+                    "it’s",
+                    "he's",
+                    "he’s",
+                    "she's",
+                    "she’s",
+                    "that's",
+                    "that’s",
+                    "they're",
+                    "they’re",
+                    "we're",
+                    "we’re",
+                    "there's",
+                    "there’s",
+                    "they'll",
+                    "they’ll",
+                    "we'll",
+                    "we’ll",
+                    "he'll",
+                    "he’ll",
+                    "she'll",
+                    "she’ll",
+                    "it'll",
+                    "it’ll",
+                }
+            )
+        ):
             return True
     return False
 
@@ -111,7 +209,9 @@ def _roleish(w: Words, toks: list[Tok], span: tuple[int, int]) -> bool:
 
 
 _PAIRED_DASHES = frozenset({"--", "—", "–", "―"})
-_SUBJECT_STARTS = frozenset({",", ";", ":", "(", "that", "because", "while", "when", "but", "and", "if", "as"})
+_SUBJECT_STARTS = frozenset(
+    {",", ";", ":", "(", "that", "because", "while", "when", "but", "and", "if", "as"}
+)
 
 
 def _clause_subject(c: Context, h: int, floor: int) -> tuple[tuple[int, int], None] | None:
@@ -124,7 +224,7 @@ def _clause_subject(c: Context, h: int, floor: int) -> tuple[tuple[int, int], No
     k = h
     while k > floor and toks[k - 1].kind == "w" and toks[k - 1].low not in _SUBJECT_STARTS and h - k < 10:
         k -= 1
-    if h - k >= 9 or k > floor and toks[k - 1].kind == "w" and toks[k - 1].low not in _SUBJECT_STARTS:
+    if h - k >= 9 or (k > floor and toks[k - 1].kind == "w" and toks[k - 1].low not in _SUBJECT_STARTS):
         return None
     first = toks[k]
     if first.kind != "w" or any(t.low in w.speech or t.low in _AUX for t in toks[k : h + 1]):
@@ -209,7 +309,9 @@ def _only_tail(c: Context, j: int) -> bool:
 
 # After a comma, these words start the narrator's clause or a new attribution, not more
 # of the reported content: "..., while", "..., according to", "..., adding that".
-_CUT_AFTER_COMMA = frozenset({"while", "but", "although", "whereas", "saying", "adding", "according", "citing"})
+_CUT_AFTER_COMMA = frozenset(
+    {"while", "but", "although", "whereas", "saying", "adding", "according", "citing"}
+)
 
 
 def _loose_tail(c: Context, j: int) -> bool:
@@ -234,8 +336,12 @@ def _end(c: Context, lo: int | None = None) -> int:
     if lo is not None:
         for k in range(lo + 3, n - 1):
             t = toks[k]
-            if t.text == ";" or t.text == "," and (
-                toks[k + 1].low in _CUT_AFTER_COMMA or toks[k + 1].low == "even" and k + 2 < n and toks[k + 2].low == "as"
+            if t.text == ";" or (
+                t.text == ","
+                and (
+                    toks[k + 1].low in _CUT_AFTER_COMMA
+                    or (toks[k + 1].low == "even" and k + 2 < n and toks[k + 2].low == "as")
+                )
             ):
                 return content_end(toks, lo, k)
     return content_end(toks, 0, n)
@@ -355,8 +461,15 @@ def coordinated_same_speaker(c: Context) -> Frame | None:
         return None
     if not after.that and toks[lo].kind == "w" and (toks[lo].low in _NOT_CLAUSE or cue.base in _WEAK):
         return None
-    return Frame("coordinated_same_speaker", (cue.start, cue.end), None, (lo, hi),
-                 audience=after.audience, medium=after.medium, same_as_previous=True)
+    return Frame(
+        "coordinated_same_speaker",
+        (cue.start, cue.end),
+        None,
+        (lo, hi),
+        audience=after.audience,
+        medium=after.medium,
+        same_as_previous=True,
+    )
 
 
 def speaker_cue_clause(c: Context) -> Frame | None:
@@ -379,12 +492,24 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     nxt = toks[lo] if lo < len(toks) else None
     if nxt is None:
         return None
-    if _passive(c) or nxt.low in _AUX or (nxt.low in _PREPOSITIONS and not after.that and not _clause_like(toks, lo, hi)):
+    if (
+        _passive(c)
+        or nxt.low in _AUX
+        or (nxt.low in _PREPOSITIONS and not after.that and not _clause_like(toks, lo, hi))
+    ):
         return None  # "anyone wanting to ...", "has been mentioned in", "everything Trump says is a lie"
     clause = after.that or _clause_like(toks, lo, hi)
-    if (cue.kind == "belief" or cue.base in _WEAK) and not clause and not (nxt.low == "to" and cue.base in _TO_VERBS):
+    if (
+        (cue.kind == "belief" or cue.base in _WEAK)
+        and not clause
+        and not (nxt.low == "to" and cue.base in _TO_VERBS)
+    ):
         return None
-    if cue.kind == "evidence" and not after.that and toks[np[1]].low.removesuffix("s") not in w.documents | {"poll", "data", "survey"}:
+    if (
+        cue.kind == "evidence"
+        and not after.that
+        and toks[np[1]].low.removesuffix("s") not in w.documents | {"poll", "data", "survey"}
+    ):
         return None
     if nxt.kind == "w" and nxt.low in _NOT_CLAUSE and not clause:
         return None
@@ -423,8 +548,15 @@ def parenthetical_speaker_cue(c: Context) -> Frame | None:
     hi = _end(c, j)
     if words_in(toks, j, hi) < 2:
         return None
-    return Frame("parenthetical_speaker_cue", (cue.start, cue.end), np, (c.floor, hi), role=role,
-                 audience=after.audience, medium=after.medium)
+    return Frame(
+        "parenthetical_speaker_cue",
+        (cue.start, cue.end),
+        np,
+        (c.floor, hi),
+        role=role,
+        audience=after.audience,
+        medium=after.medium,
+    )
 
 
 def clause_speaker_cue(c: Context) -> Frame | None:
@@ -594,14 +726,42 @@ def speaker_cue_colon(c: Context) -> Frame | None:
         return None
     np, role = found
     n = len(toks)
-    return Frame("speaker_cue_colon", (cue.start, cue.end), np, (n, n), role=role,
-                 audience=after.audience, medium=after.medium)
+    return Frame(
+        "speaker_cue_colon",
+        (cue.start, cue.end),
+        np,
+        (n, n),
+        role=role,
+        audience=after.audience,
+        medium=after.medium,
+    )
 
 
 # Words that end a stance's object phrase: a relative or adverbial clause starts.
 _OBJECT_ENDS = frozenset(
-    {"who", "which", "because", "after", "when", "while", "as", "since", "but", "before", "until", "despite",
-     "amid", "following", "although", "though", "if", "saying", "adding", "calling", "and"}
+    {
+        "who",
+        "which",
+        "because",
+        "after",
+        "when",
+        "while",
+        "as",
+        "since",
+        "but",
+        "before",
+        "until",
+        "despite",
+        "amid",
+        "following",
+        "although",
+        "though",
+        "if",
+        "saying",
+        "adding",
+        "calling",
+        "and",
+    }
 )
 
 
@@ -614,7 +774,11 @@ def possessive_noun_that(c: Context) -> Frame | None:
     if cue.kind != "noun" or cue.start == 0:
         return None
     owner = cue.start - 1
-    np = (owner, owner) if toks[owner].low in c.w.pronouns or not _possessive(toks[owner]) else np_left(c.w, toks, owner, c.floor)
+    np = (
+        (owner, owner)
+        if toks[owner].low in c.w.pronouns or not _possessive(toks[owner])
+        else np_left(c.w, toks, owner, c.floor)
+    )
     if np is None:
         return None
     lo = cue.end + 2
@@ -642,8 +806,10 @@ def speaker_stance_object(c: Context) -> Frame | None:
     if lo >= len(toks) or toks[lo].kind == "p":
         return None
     hi = lo
-    while hi < len(toks) and toks[hi].text not in {",", ";", ":", ".", "?", "!", "(", "—", "–", "--"} and not (
-        hi > lo and toks[hi].low in _OBJECT_ENDS
+    while (
+        hi < len(toks)
+        and toks[hi].text not in {",", ";", ":", ".", "?", "!", "(", "—", "–", "--"}
+        and not (hi > lo and toks[hi].low in _OBJECT_ENDS)
     ):
         hi += 1
     if words_in(toks, lo, hi) < 1:

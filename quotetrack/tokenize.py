@@ -27,19 +27,19 @@ __all__ = [
 
 
 class Paragraph(NamedTuple):
-    """A paragraph: its span and its index in the article."""
+    """A paragraph: its span and its number (from 0) in the article."""
 
     start: int
     end: int
-    index: int
+    number: int
 
 
 class Sentence(NamedTuple):
-    """A sentence: its span, its index in the article and its paragraph's index."""
+    """A sentence: its span, its number (from 0) in the article and its paragraph's number."""
 
     start: int
     end: int
-    index: int
+    number: int
     paragraph: int
 
 
@@ -65,7 +65,7 @@ _WORD = regex.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]", regex.V1)
 
 def paragraphs(text: str) -> list[Paragraph]:
     """The paragraphs of ``text``: non-blank lines, trimmed of surrounding white space."""
-    out = []
+    out: list[Paragraph] = []
     for m in _LINE.finditer(text):
         s, e = m.span()
         while s < e and text[s].isspace():
@@ -109,9 +109,9 @@ def sentences(text: str, paras: list[Paragraph] | None = None) -> list[Sentence]
                 # Punkt split before "said." after "(R-Fla.)", or before "— Jane Doe":
                 # a sentence does not start with a lower-case word or a dash.
                 prev = out.pop()
-                out.append(Sentence(prev.start, p.start + e, prev.index, p.index))
+                out.append(Sentence(prev.start, p.start + e, prev.number, p.number))
             else:
-                out.append(Sentence(p.start + s, p.start + e, len(out), p.index))
+                out.append(Sentence(p.start + s, p.start + e, len(out), p.number))
     return out
 
 

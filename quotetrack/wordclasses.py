@@ -76,7 +76,23 @@ def _verbs(name: str) -> tuple[dict[str, str], dict[str, list[tuple[tuple[str, .
 
 
 _PARTICLES = frozenset(
-    {"out", "in", "back", "up", "on", "off", "it", "for", "about", "of", "to", "against", "at", "with", "issue"}
+    {
+        "out",
+        "in",
+        "back",
+        "up",
+        "on",
+        "off",
+        "it",
+        "for",
+        "about",
+        "of",
+        "to",
+        "against",
+        "at",
+        "with",
+        "issue",
+    }
 )
 
 

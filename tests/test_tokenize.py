@@ -26,7 +26,7 @@ def test_paragraphs_are_ordered_trimmed_spans_covering_all_text(text: str) -> No
     """Paragraphs lie in bounds, in order, do not overlap, are trimmed and miss no visible character."""
     paras = paragraphs(text)
     _check_spans([(p.start, p.end) for p in paras], 0, len(text))
-    assert [p.index for p in paras] == list(range(len(paras)))
+    assert [p.number for p in paras] == list(range(len(paras)))
     for p in paras:
         chunk = text[p.start : p.end]
         assert chunk == chunk.strip()
@@ -40,7 +40,7 @@ def test_sentences_are_ordered_spans_inside_their_paragraph(text: str) -> None:
     """Sentences lie in bounds, in order, are non-empty and never cross their paragraph."""
     paras, sents = split(text)
     _check_spans([(s.start, s.end) for s in sents], 0, len(text))
-    assert [s.index for s in sents] == list(range(len(sents)))
+    assert [s.number for s in sents] == list(range(len(sents)))
     for s in sents:
         p = paras[s.paragraph]
         assert p.start <= s.start < s.end <= p.end
