@@ -81,9 +81,10 @@ class _Progress:
         if not self.enabled:
             return
         now = time.monotonic()
-        if not final and (now - self.last < 0.5 or (not self.forced and now - self.start < 2.0)):
-            return
-        if final and not self.shown:
+        if final:
+            if not (self.shown or self.forced):
+                return
+        elif now - self.last < 0.5 or (not self.forced and now - self.start < 2.0):
             return
         self.last, self.shown = now, True
         of = f"/{self.total}" if self.total is not None else ""
@@ -382,7 +383,7 @@ def _who(row: QuoteRow) -> tuple[str, str, str | None]:
 
 @contextmanager
 def _writing(target: str | os.PathLike[str] | IO[str]) -> Iterator[IO[str]]:
-    if hasattr(target, "write"):
+    if not isinstance(target, (str, os.PathLike)):
         yield target
         return
     with open(target, "w", encoding="utf-8", newline="") as f:
