@@ -334,6 +334,11 @@ class Article:
         """``metadata["published"]``, if given."""
         return self.metadata.get("published")
 
+    def _repr_html_(self) -> str:
+        from .display import render_article
+
+        return render_article(self)
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict ``{"id", "text", "metadata", "quotes", "speakers"}``."""
         return {
