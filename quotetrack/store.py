@@ -165,26 +165,38 @@ class Store:
             raise
 
     def _open(self) -> None:
+        # Only a new or older database, or one without its search index, needs the write lock:
+        # opening an up-to-date one does not wait for a writer.
+        if self._schema_ready(self._conn):
+            self.fts = self._has_fts(self._conn)
+            return
         with self._write() as c:
-            version = c.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise ValueError(
-                    f"{self.path} has schema version {version} but this quotetrack reads up to "
-                    f"{SCHEMA_VERSION}: upgrade quotetrack (pip install -U quotetrack)"
-                )
-            if version == 0:
-                if c.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-                    raise ValueError(f"{self.path} is an SQLite database but not a quotetrack corpus")
-                _script(c, _SCHEMA)
-            else:
-                for v in range(version, SCHEMA_VERSION):
-                    MIGRATIONS[v](c)
-            c.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
-            has_fts = c.execute("SELECT 1 FROM sqlite_master WHERE name = 'quotes_fts'").fetchone()
-            if not has_fts and fts5_available():
-                _script(c, _FTS)
-                has_fts = (1,)
-        self.fts = bool(has_fts)
+            if not self._schema_ready(c):
+                version = c.execute("PRAGMA user_version").fetchone()[0]
+                if version == 0:
+                    if c.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                        raise ValueError(f"{self.path} is an SQLite database but not a quotetrack corpus")
+                    _script(c, _SCHEMA)
+                else:
+                    for v in range(version, SCHEMA_VERSION):
+                        MIGRATIONS[v](c)
+                c.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
+                if not self._has_fts(c) and fts5_available():
+                    _script(c, _FTS)
+            self.fts = self._has_fts(c)
+
+    def _schema_ready(self, c: sqlite3.Connection) -> bool:
+        version = c.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise ValueError(
+                f"{self.path} has schema version {version} but this quotetrack reads up to "
+                f"{SCHEMA_VERSION}: upgrade quotetrack (pip install -U quotetrack)"
+            )
+        return bool(version == SCHEMA_VERSION and (self._has_fts(c) or not fts5_available()))
+
+    @staticmethod
+    def _has_fts(c: sqlite3.Connection) -> bool:
+        return c.execute("SELECT 1 FROM sqlite_master WHERE name = 'quotes_fts'").fetchone() is not None
 
     # -- transactions -----------------------------------------------------------------------------
 
