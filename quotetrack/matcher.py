@@ -255,7 +255,7 @@ def _narration(text: str, s: int, e: int, out: list[Tok]) -> None:
         if (
             b < e
             and text[b] == "."
-            and (low + "." in w.titles or low in _SUFFIXES or (len(tok) == 1 and tok.isupper()))
+            and (low in w.abbreviations or low in _SUFFIXES or (len(tok) == 1 and tok.isupper()))
         ):
             b += 1
             tok += "."
@@ -351,7 +351,7 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
         while i - 1 >= floor:
             p = toks[i - 1]
             if (_cap(p) and p.low not in w.stop and not _possessive(p)) or (
-                p.low in _PARTICLES and _cap(toks[i])
+                p.low in _PARTICLES and (_cap(toks[i]) or toks[i].low in _PARTICLES)
             ):
                 i -= 1
             elif _possessive(p) and _cap(p) and p.low not in w.stop:
@@ -392,8 +392,8 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
             "those",
         }:
             i -= 1
-        if _cap(toks[i]) and toks[i].low in w.stop and i < h:
-            i += 1  # a sentence-initial "But", "The"
+        if _cap(toks[i]) and toks[i].low in w.stop and toks[i].low not in _DETS and i < h:
+            i += 1  # a sentence-initial "But"
         return (i, h)
     if _nounish(w, t.low) or t.low in w.roles:
         # A role, group or document: "a spokeswoman for the city", "UK intelligence officials".
@@ -425,7 +425,7 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
             else:
                 i -= 1
             n += 1
-        if toks[i].low in w.stop and i < h and _cap(toks[i]):
+        if toks[i].low in w.stop and toks[i].low not in _DETS and i < h and _cap(toks[i]):
             i += 1
         return (i, h)
     # Any other noun with a determiner ("the company", "some families"), or a bare
@@ -474,7 +474,7 @@ def np_right(w: Words, toks: list[Tok], i: int, ceil: int) -> tuple[int, int] | 
             break
         if (
             (_cap(p) and (p.low not in w.stop or (j == start_name and j > i)))
-            or (p.low in _PARTICLES and j + 1 < ceil and _cap(toks[j + 1]))
+            or (p.low in _PARTICLES and j + 1 < ceil and (_cap(toks[j + 1]) or toks[j + 1].low in _PARTICLES))
             or p.low in _SUFFIXES
         ):
             j += 1
@@ -515,26 +515,47 @@ def np_right(w: Words, toks: list[Tok], i: int, ceil: int) -> tuple[int, int] | 
     return (i, end)
 
 
+_NOT_APPOSITIVE = frozenset(
+    {"who", "which", "that", "according", "adding", "saying", "but", "and", "as", "while"}
+)
+_FINITE = frozenset(
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+    }
+)
+
+
 def appositive_right(toks: list[Tok], after: int, ceil: int) -> tuple[int, int] | None:
-    """A role after a speaker: ``, director general of RUSI,`` (token range, inclusive)."""
+    """A role after a speaker: ``, director general of RUSI,`` (token range, inclusive).
+
+    A phrase with a finite verb (``, the storm will reach the coast``) is no role.
+    """
     if after >= ceil or toks[after].text != ",":
         return None
     j = after + 1
     start = j
     while j < ceil and toks[j].text not in {",", ".", ";", ":", "(", "—", "–"} and toks[j].kind != "q":
         j += 1
-    if j == start or toks[start].low in {
-        "who",
-        "which",
-        "that",
-        "according",
-        "adding",
-        "saying",
-        "but",
-        "and",
-    }:
+    if j == start or toks[start].low in _NOT_APPOSITIVE or j - start > 14:
         return None
-    if j - start > 14:
+    if any(t.low in _FINITE or t.low in words().speech for t in toks[start:j]):
         return None
     return (start, j - 1)
 
@@ -698,6 +719,12 @@ def _media() -> regex.Pattern[str]:
     return _MEDIA_CACHE[0]
 
 
+_WITH_NAME = regex.compile(
+    r"\s+with\s+(?:the\s+)?[\p{Lu}\d][\w.’'&-]*(?:\s+(?:[\p{Lu}&][\w.’'&-]*|of|and))*(?<!\s(?:of|and))",
+    regex.V1,
+)
+
+
 class After(NamedTuple):
     """Where the content starts after a cue, and what was passed over."""
 
@@ -708,10 +735,9 @@ class After(NamedTuple):
 
 
 def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int] | None:
+    """Whom a speaker told: ``reporters``, ``the BBC``, ``the radio station``, ``him``."""
     t = toks[j]
-    if t.low in _OBJECTS - {"it"}:
-        return (j, j)
-    if t.low in w.audiences:
+    if t.low in _OBJECTS - {"it"} or t.low in w.audiences:
         return (j, j)
     if j + 1 < ceil and f"{t.low} {toks[j + 1].low}" in w.audiences:
         return (j, j + 1)
@@ -724,13 +750,27 @@ def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int
         if _bare(toks[k].low) in w.organizations:
             last_org = k
         k += 1
-    if k == first:
-        if k < ceil and toks[k].kind == "w" and _nounish(w, toks[k].low) and k > j:
-            return (j, k)
-        return None
-    if last_org >= 0 and last_org < k - 1:
-        return (j, last_org)  # "told the Associated Press Kyiv wants ...": the outlet ends at "Press"
-    return (j, k - 1)
+    if k > first:
+        if 0 <= last_org < k - 1:
+            return (j, last_org)  # "told the Associated Press Kyiv wants ...": the outlet ends at "Press"
+        nxt = toks[k] if k < ceil else None
+        if k - first >= 3 and nxt is not None and nxt.kind == "w" and not _cap(nxt) and nxt.low != "that":
+            return (j, k - 2)  # "told the Daily Courier Vienna wants ...": the last name starts the clause
+        return (j, k - 1)
+    # A common noun phrase: "the radio station", "a group of students"
+    while (
+        k < ceil and k - first < 4 and toks[k].kind == "w" and not _cap(toks[k]) and toks[k].low not in w.stop
+    ):
+        k += 1
+    if (
+        k > first
+        and k > j
+        and (k >= ceil or toks[k].low == "that" or toks[k].kind == "p" or toks[k].kind == "q")
+    ):
+        return (j, k - 1)
+    if k > first and _nounish(w, toks[first].low):
+        return (j, first)
+    return None
 
 
 def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> After:
@@ -757,8 +797,12 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
         if t.low in {"on", "in", "at", "during", "via", "through", "over"}:
             m = _media().match(text, t.start)
             if m:
-                medium = m.group(1)
-                while j < ceil and toks[j].end <= m.end():
+                end = m.end()
+                w_ = _WITH_NAME.match(text, end)  # "an interview with the Evening Post"
+                if w_:
+                    end = w_.end()
+                medium = text[m.start(1) : end]
+                while j < ceil and toks[j].end <= end:
                     j += 1
                 continue
             if j + 1 < ceil and (toks[j + 1].low in w.times or toks[j + 1].text[:1].isdigit()):

@@ -35,6 +35,10 @@ class Resolved(NamedTuple):
 _WORD = r"(?:\p{Lu}[\p{L}’'\-]*(?<!’s|'s)|\p{Lu}\.|(?:Jr|Sr|St|Mr|Mrs|Ms|Dr)\.)"
 _PARTICLE = r"(?:von|van|de|der|da|di|du|del|la|le|al|bin|ibn)(?=[ \t]+\p{Lu})"
 _NAME_RUN = regex.compile(rf"(?<![\w’'])(?:{_WORD}|{_PARTICLE})(?:[ \t]+(?:{_WORD}|{_PARTICLE}))*", regex.V1)
+_ORG_RUN = regex.compile(
+    rf"(?<![\w’'])\p{{Lu}}[\p{{L}}’'\-]*(?:[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)*\p{{Lu}}[\p{{L}}’'\-]*)*",
+    regex.V1,
+)
 _DETERMINERS = ("the ", "a ", "an ")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "messrs"})
 _SUFFIX = regex.compile(r"(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))$")
@@ -47,6 +51,7 @@ class Resolver:
         self.text = text
         self.w = words()
         self._names: list[tuple[int, str]] | None = None
+        self._orgs: list[tuple[int, str]] = []
         # Names inside quotations are seldom the antecedent of the speaker's pronoun.
         self._quoted = sorted(quoted)
         self._quoted_starts = [a for a, _ in self._quoted]
@@ -68,6 +73,12 @@ class Resolver:
                 parts = m.group().split()
                 while parts and (parts[0].lower().rstrip(".") in w.titles or parts[0].lower() in w.stop):
                     parts = parts[1:]
+                while (
+                    len(parts) > 2
+                    and parts[0].lower() not in w.male | w.female
+                    and parts[1].lower() in w.male | w.female
+                ):
+                    parts = parts[1:]  # "Councillor Peter Okafor", "Tulsa Chief Chuck Jordan"
                 if len(parts) < 2 or len(parts) > 5:
                     continue
                 if any(p.lower().strip("’'s") in w.organizations for p in parts):
@@ -80,6 +91,11 @@ class Resolver:
                 ):
                     out.append((m.start(), " ".join(parts)))
             self._names = out
+            for m in _ORG_RUN.finditer(self.text):
+                if not self._inside_quote(m.start()) and any(
+                    p.lower().strip("’'s") in w.organizations for p in m.group().split()
+                ):
+                    self._orgs.append((m.start(), m.group()))
         return self._names
 
     def full_name(self, surname: str, before: int) -> str | None:
@@ -244,6 +260,8 @@ class Resolver:
         for p, name in self.names():
             if p < at:
                 cands.append((p, self.describe(name, None)))
+        if low == "it":
+            cands.extend((p, self.describe(name, None)) for p, name in self._orgs if p < at)
         cands.sort(key=lambda x: x[0])
         for p, r in reversed(cands):
             if at - p > 6000:

@@ -639,7 +639,9 @@ def according_to(c: Context) -> Frame | None:
         np, role = role, np  # "according to the head of the agency, Jane Doe,"
     end_np = max(np[1], role[1] if role else np[1])
     before = content_end(toks, c.floor, cue.start)
-    if words_in(toks, c.floor, before) >= 3:
+    # "The mayor said X, according to two aides": the words before have their own speaker.
+    attributed = any(t.low in c.w.speech for t in toks[c.floor : before])
+    if words_in(toks, c.floor, before) >= 3 and not attributed:
         # "The bridge will reopen, according to the agency." When the sentence goes on
         # after the source ("The cause, according to the agency, was rust."), it is all content.
         k = end_np + 1
@@ -651,7 +653,7 @@ def according_to(c: Context) -> Frame | None:
     while lo < len(toks) and toks[lo].kind == "p":
         lo += 1
     hi = _end(c, lo)
-    if words_in(toks, lo, hi) < 2:
+    if lo >= len(toks) or words_in(toks, lo, hi) < 2 and toks[lo].kind != "q":
         return None
     return Frame("according_to", (cue.start, cue.end), np, (lo, hi), role=role)
 
@@ -713,7 +715,7 @@ def participle_same_speaker(c: Context) -> Frame | None:
 def speaker_cue_colon(c: Context) -> Frame | None:
     """The speaker and the cue end the paragraph with a colon; the quotation follows.
 
-    Example: ``The mayor said:``
+    Example: ``The mayor said:\n\n“We will rebuild the bridge.”``
     """
     toks, cue = c.toks, c.cue
     if cue.kind != "speech" or not toks or toks[-1].text != ":":
@@ -817,6 +819,26 @@ def speaker_stance_object(c: Context) -> Frame | None:
     return Frame("speaker_stance_object", (cue.start, cue.end), np, (lo, hi), role=role)
 
 
+def interview_label(c: Context) -> Frame | None:
+    """A transcript line: a speaker label in capitals and a colon open the paragraph.
+
+    Example: ``SMITH: We will rebuild the bridge.``
+    """
+    toks, cue = c.toks, c.cue
+    if cue.kind != "colon" or not c.paragraph_start or c.floor != 0 or not 0 < cue.start <= 4:
+        return None
+    label = toks[: cue.start]
+    if not all(t.kind == "w" and (t.text.isupper() or t.low in {"mr.", "ms.", "mrs.", "dr."}) for t in label):
+        return None
+    if any(t.low in c.w.not_labels for t in label):
+        return None  # "UPDATE:", "CORRECTION:"
+    j = cue.start + 1
+    hi = _end(c)
+    if words_in(toks, j, hi) < 1:
+        return None
+    return Frame("interview_label", (cue.start, cue.end), (0, cue.start - 1), (j, hi))
+
+
 def speaker_colon(c: Context) -> Frame | None:
     """A speaker and a colon with no verb, then the quotation or the words.
 
@@ -828,21 +850,6 @@ def speaker_colon(c: Context) -> Frame | None:
     j = cue.start + 1
     if j >= len(toks):
         return None
-    # Transcript lines: "SMITH: We will win." at the head of a paragraph.
-    head_label = (
-        cue.start <= 4
-        and c.floor == 0
-        and all(
-            t.kind == "w" and (t.text.isupper() or t.low in {"mr.", "ms.", "mrs.", "dr."})
-            for t in toks[: cue.start]
-        )
-        and cue.start > 0
-    )
-    if head_label and c.paragraph_start and not any(t.low in c.w.not_labels for t in toks[: cue.start]):
-        hi = _end(c)
-        if words_in(toks, j, hi) < 1:
-            return None
-        return Frame("interview_label", (cue.start, cue.end), (0, cue.start - 1), (j, hi))
     if toks[j].kind != "q" or content_end(toks, j, len(toks)) != j + 1:
         return None
     h = cue.start - 1
@@ -896,6 +903,7 @@ RULES: tuple[Rule, ...] = tuple(
         (speaker_cue_clause, 0.8),
         (speaker_stance_object, 0.6),
         (possessive_noun_that, 0.6),
+        (interview_label, 0.7),
         (speaker_colon, 0.8),
         (quote_dash_speaker, 0.85),
     )
@@ -904,46 +912,26 @@ RULES: tuple[Rule, ...] = tuple(
 #: Rules the pipeline applies across units, after the table above.
 CONTEXT_RULES: tuple[Rule, ...] = (
     Rule(
-        "interview_label",
-        None,
-        0.7,
-        "SMITH: We will rebuild the bridge.",
-        "A transcript line: a speaker label in capitals and a colon at the head of a paragraph.",
-    ),
-    Rule(
-        "interrupted_quote",
-        None,
-        0.95,
-        "“We will rebuild,” she said, “and soon.”",
-        "A quotation split by its attribution is one quote with several fragments.",
-    ),
-    Rule(
         "continued_quote",
         None,
-        0.8,
-        "“We will rebuild,” she said. “It will take a year.”",
-        "A further quotation in the same paragraph, with no cue of its own, continues the last speaker.",
-    ),
-    Rule(
-        "cue_before_paragraph",
-        None,
-        0.8,
-        "The mayor said:\n\n“We will rebuild.”",
-        "A paragraph that is only a quotation, after a cue that ends with a colon.",
+        0.7,
+        "The mayor said the bridge would reopen. “It will take a year to repair the deck.”",
+        "A quotation with no cue of its own continues the last speaker of its paragraph"
+        " (a direct quotation that continues a direct one joins it as a further fragment).",
     ),
     Rule(
         "paragraph_continuation",
         None,
         0.7,
-        "“We will rebuild,” she said.\n\n“It will take a year.”",
+        "“We will rebuild,” she said.\n\n“It will take a year, perhaps two, to repair the deck.”",
         "A paragraph that is only a quotation continues the speaker of the paragraph before.",
     ),
     Rule(
         "unattributed",
         None,
         0.3,
-        "“We will rebuild.”",
-        "A quotation that reads as speech but that no rule attributes.",
+        "“We were told nothing at all until the water reached the door.”",
+        "A quotation that reads as speech (a sentence, not a scare-quoted phrase) but that no rule attributes.",
     ),
 )
 

@@ -122,6 +122,7 @@ class Words:
     stance_phrasal: dict[str, list[tuple[tuple[str, ...], str]]]
     nouny: frozenset[str]
     not_labels: frozenset[str]
+    abbreviations: frozenset[str]
     belief: dict[str, str]
     evidence: dict[str, str]
     titles: frozenset[str]
@@ -154,6 +155,7 @@ def words() -> Words:
         stance=stance,
         stance_phrasal=stance_phrasal,
         not_labels=load("not_labels"),
+        abbreviations=load("abbreviations"),
         nouny=frozenset(f for b in load("noun_verbs") for f in (b, b + "s", b + "es")),
         belief=belief,
         evidence=evidence,
