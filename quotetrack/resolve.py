@@ -36,7 +36,7 @@ _WORD = r"(?:\p{Lu}[\p{L}’'\-]*(?<!’s|'s)|\p{Lu}\.|(?:Jr|Sr|St|Mr|Mrs|Ms|Dr)
 _PARTICLE = r"(?:von|van|de|der|da|di|du|del|la|le|al|bin|ibn)(?=[ \t]+\p{Lu})"
 _NAME_RUN = regex.compile(rf"(?<![\w’'])(?:{_WORD}|{_PARTICLE})(?:[ \t]+(?:{_WORD}|{_PARTICLE}))*", regex.V1)
 _ORG_RUN = regex.compile(
-    rf"(?<![\w’'])\p{{Lu}}[\p{{L}}’'\-]*(?:[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)*\p{{Lu}}[\p{{L}}’'\-]*)*",
+    r"(?<![\w’'])\p{Lu}[\p{L}’'\-]*(?:[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)*\p{Lu}[\p{L}’'\-]*)*",
     regex.V1,
 )
 _DETERMINERS = ("the ", "a ", "an ")

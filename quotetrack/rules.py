@@ -653,7 +653,7 @@ def according_to(c: Context) -> Frame | None:
     while lo < len(toks) and toks[lo].kind == "p":
         lo += 1
     hi = _end(c, lo)
-    if lo >= len(toks) or words_in(toks, lo, hi) < 2 and toks[lo].kind != "q":
+    if lo >= len(toks) or (words_in(toks, lo, hi) < 2 and toks[lo].kind != "q"):
         return None
     return Frame("according_to", (cue.start, cue.end), np, (lo, hi), role=role)
 
