@@ -24,7 +24,12 @@ class QuotePair(NamedTuple):
 
 
 PAIRS: tuple[QuotePair, ...] = (
-    QuotePair("\N{QUOTATION MARK}", "\N{QUOTATION MARK}", "double", "straight ASCII"),
+    QuotePair(
+        "\N{QUOTATION MARK}",
+        "\N{QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}",
+        "double",
+        "straight ASCII; sloppy feeds close with a curly mark",
+    ),
     QuotePair("\N{APOSTROPHE}", "\N{APOSTROPHE}", "single", "straight ASCII"),
     QuotePair("``", "''", "double", "doubled ASCII (LaTeX, Penn Treebank feeds)"),
     QuotePair("''", "''", "double", "doubled ASCII used for both ends"),

@@ -861,8 +861,12 @@ def content_end(toks: list[Tok], lo: int, hi: int) -> int:
 
 
 def words_in(toks: list[Tok], lo: int, hi: int) -> int:
-    """How many narration words (or quotations) lie in ``[lo, hi)``."""
-    return sum(1 for t in toks[lo:hi] if t.kind != "p")
+    """How many narration words lie in ``[lo, hi)``; a quotation counts as three.
+
+    A quotation is a statement in itself, so a content that is only a quotation
+    passes every "at least so many words" test a reported clause must pass.
+    """
+    return sum(3 if t.kind == "q" else 1 for t in toks[lo:hi] if t.kind != "p")
 
 
 _LEADING = frozenset(

@@ -247,7 +247,7 @@ def _context_rules(
             if earlier and (alone or _looks_like_speech(text, q)):
                 prev = max(earlier, key=lambda a: atts[a].fragments[-1][1])
                 a = atts[prev]
-                if a.kind == "direct":
+                if a.kind == "direct" and _only_attribution_between(text, a.fragments[-1][1], q.open_at):
                     atts[prev] = a._replace(fragments=a.fragments + q.fragments, quotes=(*a.quotes, t.q))
                     claimed[t.q] = prev
                 else:
@@ -270,6 +270,22 @@ def _context_rules(
                     continue
             if _looks_like_speech(text, q):
                 _add(atts, unit_atts, claimed, "unattributed", ui, q, t.q, -1)
+
+
+_JOINS = frozenset({"but", "while", "as", "when", "before", "after", "then", "and", "until", "because"})
+
+
+def _only_attribution_between(text: str, end: int, start: int) -> bool:
+    """Whether the narration between two quotations is no more than one attribution.
+
+    ``“A,” she said. “B.”`` is one quotation in two fragments; ``“A,” she said,
+    adding later, “B.”`` and ``“A,” she said, but the crowd shouted “B”`` are not.
+    """
+    ws = [x.lower() for x in _TAIL_WORD.findall(text, end, start)]
+    if len(ws) > 14 or any(x in _JOINS for x in ws):
+        return False
+    speech = words().speech
+    return sum(1 for x in ws if x in speech) <= 1
 
 
 def _add(

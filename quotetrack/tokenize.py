@@ -6,6 +6,7 @@ or rewrites the text.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -146,13 +147,39 @@ _OPEN_BEFORE = frozenset("([{<\N{EM DASH}\N{EN DASH}-/:") | set(MARKS[0]) | set(
 _CLOSE_AFTER = frozenset(",.;:!?)]}")
 
 
-def _flanks(text: str, s: int, e: int) -> tuple[bool, bool]:
-    """Whether the mark at ``text[s:e]`` is left-flanking (opens) and right-flanking (closes)."""
-    before = text[s - 1] if s > 0 else " "
-    after = text[e] if e < len(text) else " "
-    left = not after.isspace() and after not in _CLOSE_AFTER and (before.isspace() or before in _OPEN_BEFORE)
-    right = not before.isspace() and (after.isspace() or not after.isalnum())
-    return left, right
+def _roles(mark: str) -> tuple[str, str, str, str]:
+    """The role of ``mark`` for each (left-flanking, right-flanking) pair, indexed ``2 * left + right``."""
+    out = []
+    for left in (False, True):
+        for right in (False, True):
+            if mark in _OPENING:
+                role = "open" if (left or not right) else "either"
+            elif mark in _CLOSING:
+                role = "close" if (right or not left) else "either"
+            elif mark in OPENERS and mark in CLOSERS:
+                role = "open" if left and not right else "close" if right and not left else "either"
+            elif mark in OPENERS:
+                role = "open"
+            else:
+                role = "close"
+            out.append(role)
+    return out[0], out[1], out[2], out[3]
+
+
+# Looked up per mark: text made of nothing but quote marks must stay fast.
+_ROLES = {m: _roles(m) for m in MARKS}
+_FAMILIES = {m: family(m) for m in MARKS}
+_ELISION = regex.compile(r"\d\ds\b|\d\d\b")
+# Four or more mark characters in a row are decoration or noise (""""", «««), not quotations.
+_RUN = regex.compile("[" + regex.escape("".join(sorted(set("".join(MARKS))))) + "]{4,}")
+
+
+def _marks(text: str, start: int, stop: int) -> Iterator[regex.Match[str]]:
+    """The matches of ``_MARK`` in ``text[start:stop]``, outside runs of four or more marks."""
+    for run in _RUN.finditer(text, start, stop):
+        yield from _MARK.finditer(text, start, run.start())
+        start = run.end()
+    yield from _MARK.finditer(text, start, stop)
 
 
 def classify_marks(text: str, start: int = 0, end: int | None = None) -> list[Mark]:
@@ -162,21 +189,19 @@ def classify_marks(text: str, start: int = 0, end: int | None = None) -> list[Ma
     roll``, ``6'2"``. A closing-looking apostrophe after a plural (``soldiers'``) is
     reported as ``close``; the pairing keeps it only when a single quote is open.
     """
-    stop = len(text) if end is None else end
+    n = len(text)
+    stop = n if end is None else end
     out: list[Mark] = []
-    for m in _MARK.finditer(text, start, stop):
+    for m in _marks(text, start, stop):
         s, e = m.span()
         mark = m.group()
         before = text[s - 1] if s > 0 else " "
-        after = text[e] if e < len(text) else " "
+        after = text[e] if e < n else " "
         if mark in _APOSTROPHES:
             if before.isalnum() and after.isalnum():
                 continue  # don't, Clinton’s, rock'n'roll
-            if after.isdigit() and not before.isalnum():
-                # '90s is an elision; '5 ... ' is a quotation of a number (rare)
-                nxt = text[e : e + 4]
-                if regex.match(r"\d\ds\b|\d\d\b", nxt):
-                    continue
+            if after.isdigit() and not before.isalnum() and _ELISION.match(text, e, e + 4):
+                continue  # '90s is an elision; '5 ... ' is a quotation of a number (rare)
             if (
                 after in "nN"
                 and text[e + 1 : e + 2] in ("'", "\N{RIGHT SINGLE QUOTATION MARK}")
@@ -188,20 +213,15 @@ def classify_marks(text: str, start: int = 0, end: int | None = None) -> list[Ma
         if mark in ("'", '"', "''") and before.isdigit():
             # a prime (6'2", 12") unless a quotation of the same family is open;
             # the pairing decides, so it is reported as a possible closer only.
-            out.append(Mark(s, e, mark, "prime", family(mark)))
+            out.append(Mark(s, e, mark, "prime", _FAMILIES[mark]))
             continue
-        left, right = _flanks(text, s, e)
-        if mark in _OPENING:
-            role = "open" if (left or not right) else "either"
-        elif mark in _CLOSING:
-            role = "close" if (right or not left) else "either"
-        elif mark in OPENERS and mark in CLOSERS:
-            role = "open" if left and not right else "close" if right and not left else "either"
-        elif mark in OPENERS:
-            role = "open"
-        else:
-            role = "close"
-        if mark in _APOSTROPHES and role == "either":
+        # Left-flanking (may open) and right-flanking (may close).
+        left = (
+            not after.isspace() and after not in _CLOSE_AFTER and (before.isspace() or before in _OPEN_BEFORE)
+        )
+        right = not before.isspace() and (after.isspace() or not after.isalnum())
+        role = _ROLES[mark][2 * left + right]
+        if role == "either" and mark in _APOSTROPHES:
             continue
-        out.append(Mark(s, e, mark, role, family(mark)))
+        out.append(Mark(s, e, mark, role, _FAMILIES[mark]))
     return out
