@@ -115,6 +115,7 @@ def spark() -> Iterator[Any]:
             os.environ[k] = v
 
 
+@pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
 def test_spark_partitions_give_quote_rows_in_a_data_frame(spark: Any, tmp_path: Path) -> None:
     """mapPartitions(spark_extract_partition) rows fit SPARK_SCHEMA and survive a Parquet round trip."""
     from quotetrack.integrations import SPARK_SCHEMA, spark_extract_partition
