@@ -325,8 +325,10 @@ def _build(
             if key not in speakers:
                 speakers[key] = Speaker(r.name, r.kind, r.role)
                 mentions[key] = []
-            if a.mention is not None:
-                mention = Mention.at(text, *a.mention)
+            span = _mention_of(atts, a)
+            if span is not None:
+                # A quotation that continues an earlier speaker keeps that speaker's mention.
+                mention = Mention.at(text, *span)
                 if mention not in mentions[key]:
                     mentions[key].append(mention)
             speaker = speakers[key]
@@ -361,6 +363,15 @@ def _build(
             q = _replace_speaker(q, final[q.speaker.name.lower()])
         out.append(q)
     return tuple(_drop_overlaps(out)), tuple(final.values())
+
+
+def _mention_of(atts: list[Attribution], a: Attribution) -> tuple[int, int] | None:
+    """The mention of ``a``, or of the attribution whose speaker it continues."""
+    seen = 0
+    while a.mention is None and a.same_as >= 0 and seen < len(atts):
+        a = atts[a.same_as]
+        seen += 1
+    return a.mention
 
 
 def _replace_speaker(q: Quote, s: Speaker) -> Quote:

@@ -208,6 +208,12 @@ def _roleish(w: Words, toks: list[Tok], span: tuple[int, int]) -> bool:
     return any(t.low in w.roles or t.low.rstrip(".") in w.titles for t in toks[span[0] : span[1] + 1])
 
 
+# Common irregular past forms: a clause subject never holds a verb of its own.
+_PAST = frozenset(
+    {"took", "made", "went", "came", "got", "gave", "held", "left", "put", "set", "ran", "won", "lost", "saw",
+     "found", "told", "said", "began", "became", "brought", "bought", "built", "kept", "met", "paid", "sent",
+     "spent", "stood", "thought", "wrote", "knew", "led", "felt", "grew", "fell", "rose", "chose", "drew"}
+)
 _PAIRED_DASHES = frozenset({"--", "—", "–", "―"})
 _SUBJECT_STARTS = frozenset(
     {",", ";", ":", "(", "that", "because", "while", "when", "but", "and", "if", "as"}
@@ -224,10 +230,12 @@ def _clause_subject(c: Context, h: int, floor: int) -> tuple[tuple[int, int], No
     k = h
     while k > floor and toks[k - 1].kind == "w" and toks[k - 1].low not in _SUBJECT_STARTS and h - k < 10:
         k -= 1
-    if h - k >= 9 or (k > floor and toks[k - 1].kind == "w" and toks[k - 1].low not in _SUBJECT_STARTS):
+    if h - k >= 7 or (k > floor and toks[k - 1].kind == "w" and toks[k - 1].low not in _SUBJECT_STARTS):
         return None
     first = toks[k]
-    if first.kind != "w" or any(t.low in w.speech or t.low in _AUX for t in toks[k : h + 1]):
+    if first.kind != "w" or any(
+        t.low in w.speech or t.low in _AUX or t.low in _PAST or t.low.endswith("ed") for t in toks[k : h + 1]
+    ):
         return None
     if _cap(first) or first.low in _DETS or _nounish(w, first.low) or first.text[:1].isdigit():
         return (k, h), None

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 import attrs
@@ -89,6 +89,9 @@ class Source:
 
 _PUNCT = '.,;:!?"“”‘’()[]'
 _POSSESSIVE = re.compile(r"['’]s?$")
+_OWNER = re.compile(r"['’]s$")
+_DETERMINERS = frozenset({"the", "a", "an"})
+_CONJUNCTIONS = frozenset({"and", "&", "or", "nor"})
 _INITIAL = re.compile(r"^(?:[A-Z]\.?){1,2}$")
 
 
@@ -98,6 +101,7 @@ def _norm(word: str) -> str:
 
 class _Words(NamedTuple):
     strip: frozenset[str]
+    stop: frozenset[str]
     longest: int
     gender: dict[str, str]
     suffixes: frozenset[str]
@@ -116,6 +120,7 @@ def _words() -> _Words:
     strip |= set(gender)
     return _Words(
         strip=frozenset(strip),
+        stop=lexicon.load("stopwords"),
         longest=max(len(w.split()) for w in strip),
         gender=gender,
         suffixes=frozenset(k for k, v in table.items() if v == "suffix"),
@@ -155,58 +160,98 @@ class PersonName(NamedTuple):
         return (self.given, self.surname, self.suffix)
 
 
-def _strip_prefix(words: list[str], w: _Words) -> tuple[int, str | None]:
-    """How many leading words are titles, role words or lower-case words, and their gender."""
-    i, gender = 0, None
+def _title_at(words: list[str], i: int, w: _Words) -> int:
+    """The length of the title or role phrase at ``words[i]`` that a name follows, or 0."""
+    for n in range(min(w.longest, len(words) - i), 0, -1):
+        if " ".join(_norm(x) for x in words[i : i + n]) in w.strip and any(
+            _is_name(x) for x in words[i + n :]
+        ):
+            return n
+    return 0
+
+
+def _head_run(words: list[str], w: _Words) -> tuple[list[str], str | None] | None:
+    """The run of name words that heads the phrase, with the gender its titles give, or ``None``.
+
+    The head is the last run: ``Trump campaign manager Corey Lewandowski`` is
+    Lewandowski. A run that a common noun follows only modifies it (``a Trump
+    adviser``), a possessive run names an owner (``Clinton’s spokesman``), and a
+    preposition before any name makes the phrase about someone else (``a
+    spokeswoman for Trump``); a conjunction makes it several people.
+    """
+    runs: list[tuple[list[str], str | None]] = []
+    run: list[str] | None = None
+    gender: str | None = None  # of the titles since the last run
+    trailing = False  # a common noun follows the last run
+    i = 0
     while i < len(words):
-        for n in range(min(w.longest, len(words) - i), 0, -1):
-            phrase = " ".join(_norm(x) for x in words[i : i + n])
-            if phrase in w.strip and any(_is_name(x) for x in words[i + n :]):
-                gender = w.gender.get(phrase, gender)
-                i += n
-                break
-        else:
-            if _is_name(words[i]) or _norm(words[i]) in w.particles:
-                break
-            gender = w.gender.get(_norm(words[i]), gender)
-            i += 1
-    return i, gender
+        word, low = words[i], _norm(words[i])
+        n = _title_at(words, i, w)
+        if n:
+            gender = w.gender.get(" ".join(_norm(x) for x in words[i : i + n]), gender)
+            run, i = None, i + n
+            continue
+        i += 1
+        if _is_name(word) or (low in w.particles and i < len(words) and _is_name(words[i])):
+            if i == 1 and low in w.stop and low not in _first_names():
+                continue  # a capitalised function word opening the sentence ("Since", "The")
+            if word.endswith(".") and len(word) > 3 and low not in w.suffixes:
+                runs, run, gender = [], None, None  # "November. Trump": a sentence ended
+                continue
+            if run is None:
+                run = []
+                runs.append((run, gender))
+                gender, trailing = None, False
+            run.append(word)
+            if _OWNER.search(word) and i < len(words):
+                runs.pop()
+                run = None
+            continue
+        run = None
+        if low in _CONJUNCTIONS:
+            return None
+        if low in w.stop and low not in _DETERMINERS:
+            if runs:
+                break  # "Trump in his speech", "Joel Pollak of Breitbart"
+            return None
+        trailing = bool(runs)
+        gender = w.gender.get(low, gender)
+    return None if not runs or trailing else runs[-1]
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_person(text: str) -> PersonName | None:
     """Normalise a person's name, or ``None`` when ``text`` holds no name.
 
-    Leading titles, role words and lower-case words go (``Secretary of State``,
-    ``Republican presidential nominee``, ``the``), and so do middle initials and
-    anything after a comma but a suffix. One word left is a surname alone.
+    Titles, role words and determiners go (``Secretary of State``, ``Republican
+    presidential nominee``, ``the``), and so do middle initials and anything
+    after a comma but a suffix; the name that heads the phrase is kept (see
+    ``_head_run``). One word left is a surname alone.
 
     >>> parse_person("Republican presidential nominee Donald J. Trump").display
     'Donald Trump'
     >>> parse_person("Mrs. Clinton")
     PersonName(display='Clinton', given='', surname='clinton', suffix='', gender='female')
+    >>> parse_person("a senior Trump adviser") is None
+    True
     """
     w = _words()
     head, _, tail = text.partition(",")
     words = [x.strip('"“”‘’[]') for x in head.split("(")[0].split()]
-    words = [x for x in words if x]
+    words = [x.rstrip(",;:!?") for x in words if x]
     if _norm(tail.strip()) in w.suffixes:
         words.append(tail.strip())
-    start, gender = _strip_prefix(words, w)
-    run: list[str] = []
-    for k in range(start, len(words)):
-        word = words[k]
-        if _is_name(word) or (_norm(word) in w.particles and k + 1 < len(words) and _is_name(words[k + 1])):
-            run.append(word.rstrip(",;:!?"))
-        else:
-            break
+    found = _head_run(words, w)
+    if found is None:
+        return None
+    run, gender = list(found[0]), found[1]
     suffix = run.pop() if len(run) > 1 and _norm(run[-1]) in w.suffixes else ""
-    if run:
-        run[-1] = _POSSESSIVE.sub("", run[-1]) or run[-1]
+    run[-1] = _POSSESSIVE.sub("", run[-1]) or run[-1]
     core = [x for k, x in enumerate(run) if not (0 < k < len(run) - 1 and _INITIAL.match(x))]
-    if not core or all(_norm(x) in w.strip for x in core):
+    if all(_norm(x) in w.strip for x in core):
         return None
     display = " ".join([*core, suffix] if suffix else core)
-    given = _norm(core[0]) if len(core) > 1 and _norm(core[0]) not in w.particles else ""
+    given = _norm(core[0]) if len(core) > 1 and not (core[0].islower() and core[0] in w.particles) else ""
     return PersonName(display, given, _norm(core[-1]), _norm(suffix), gender)
 
 
@@ -248,6 +293,8 @@ class _Unit:
     roles: list[str] = field(factory=list)
     #: The name this unit gives its source, or "" when it must not name it (a linked surname).
     display: str = ""
+    #: The speaker name the unit is resolved by: ``name``, or ``mention`` when the two conflict.
+    speaker: str = ""
 
     def named(self, alias: str) -> bool:
         cf = alias.casefold()
@@ -260,6 +307,8 @@ class _Group:
     #: A name the user gave (alias table, merge, split); else the most used display form.
     forced: str | None = None
     gender: str | None = None
+    #: The genders the titles of its mentions give.
+    titles: Counter[str] = field(factory=Counter)
 
     @property
     def count(self) -> int:
@@ -287,7 +336,7 @@ class _Group:
         kinds: Counter[str] = Counter()
         for u in units:
             kinds.update(u.kinds)
-        surfaces = {u.name for u in units} | {
+        surfaces = {u.speaker for u in units} | {
             u.mention for u in units if u.mention and any(_is_name(x) for x in u.mention.split())
         }
         return Source(
@@ -443,7 +492,8 @@ class SourceIndex:
             return self._built
         speakers: dict[tuple[str, str], list[_Unit]] = defaultdict(list)
         for u in self._units.values():
-            speakers[(u.article, u.name)].append(u)
+            u.speaker = _speaker_name(u)
+            speakers[(u.article, u.speaker)].append(u)
         keyed: dict[tuple[str, ...], _Group] = defaultdict(_Group)
         surname_only: list[tuple[PersonName, list[_Unit]]] = []
         for (_, name), units in speakers.items():
@@ -464,11 +514,14 @@ class SourceIndex:
             group = keyed[key]
             group.units += units
             group.forced = group.forced or forced
-            if person is not None and (parsed.gender or not group.gender):
-                group.gender = parsed.gender or _first_names().get(parsed.given)
+            if person is not None and parsed.gender:
+                group.titles[parsed.gender] += 1
         by_surname: dict[str, list[tuple[str, _Group]]] = defaultdict(list)
         for key, group in keyed.items():
             if key[0] == "person":
+                # The given name decides; else the titles, when they agree.
+                titles = list(group.titles)
+                group.gender = _first_names().get(key[1]) or (titles[0] if len(titles) == 1 else None)
                 by_surname[key[2]].append((key[3], group))
         _link_surnames(surname_only, by_surname, keyed)
         groups = sorted(keyed.values(), key=lambda g: (-g.count, g.order))
@@ -490,16 +543,29 @@ def _link_surnames(
     by_surname: dict[str, list[tuple[str, _Group]]],
     keyed: dict[tuple[str, ...], _Group],
 ) -> None:
-    """Attach each surname alone to a full name: one in the same article, else the most quoted."""
+    """Attach each surname alone to a full name with that surname and no conflicting gender.
+
+    The best has the same gender as the surname's title, then is named in the
+    same article, then is the most quoted.
+    """
     unlinked: dict[tuple[str, str], list[tuple[str | None, _Group]]] = defaultdict(list)
+    articles = {id(g): g.articles() for pairs in by_surname.values() for _, g in pairs}
     for parsed, units in surname_only:
-        candidates = [
-            g
-            for suffix, g in by_surname.get(parsed.surname, ())
-            if _compatible(parsed.gender, g.gender) and parsed.suffix in ("", suffix)
-        ]
         article = units[0].article
-        group = _most_quoted(g for g in candidates if article in g.articles()) or _most_quoted(candidates)
+        group = max(
+            (
+                g
+                for suffix, g in by_surname.get(parsed.surname, ())
+                if _compatible(parsed.gender, g.gender) and parsed.suffix in ("", suffix)
+            ),
+            key=lambda g: (
+                parsed.gender is not None and g.gender == parsed.gender,
+                article in articles[id(g)],
+                g.count,
+                -g.order,
+            ),
+            default=None,
+        )
         if group is None:
             group = keyed["surname", parsed.surname, parsed.suffix, parsed.gender or ""]
             unlinked[parsed.surname, parsed.suffix].append((parsed.gender, group))
@@ -521,6 +587,20 @@ def _link_surnames(
             )
     for key in [k for k, g in keyed.items() if not g.units]:
         del keyed[key]
+
+
+def _speaker_name(u: _Unit) -> str:
+    """The unit's name, unless the title of its mention contradicts the name's gender.
+
+    ``Mr. Trump`` resolved by the article to ``Ivanka Trump`` is resolved as ``Mr. Trump``.
+    """
+    said = _title_gender(u.mention)
+    if said is not None and any(k in _PERSONS for k in u.kinds):
+        parsed = parse_person(u.name)
+        known = _first_names().get(parsed.given) if parsed is not None else None
+        if known is not None and known != said:
+            return u.mention or u.name
+    return u.name
 
 
 def _find(groups: list[_Group], name: str) -> _Group | None:
