@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .matcher import (
+    _TELL,
     _DETS,
     _WEAK,
     Cue,
@@ -273,6 +274,11 @@ def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[in
                 c1 -= 1
         if c1 > floor and toks[c1].text == "," and c1 + 1 <= h - 1:
             np = np_left(w, toks, c1 - 1, floor)
+            if np is not None and not _is_name(w, toks, np) and np[0] - 2 >= floor and toks[np[0] - 1].text == ",":
+                # "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said"
+                name = np_left(w, toks, np[0] - 2, floor)
+                if name is not None and _is_name(w, toks, name):
+                    return name, (np[0], h - 1)
             if np is not None:
                 appos = (c1 + 1, h - 1)
                 if toks[appos[0]].low in {"who", "which", "whose"}:
@@ -368,8 +374,8 @@ def quote_cue_speaker(c: Context) -> Frame | None:
     Example: ``“We will rebuild,” said Jane Doe, the mayor.``
     """
     toks, cue = c.toks, c.cue
-    if not _speech(c):
-        return None
+    if not _speech(c) or cue.base in _TELL:
+        return None  # "“...,” told the BBC" never inverts: the phrase after "told" is the audience
     j = cue.start - 1
     if j >= 0 and toks[j].text == ",":
         j -= 1
@@ -391,7 +397,7 @@ def quote_speaker_cue(c: Context) -> Frame | None:
     if not _speech(c):
         return None
     qi = -1
-    for k in range(cue.start - 1, max(-1, cue.start - 20), -1):
+    for k in range(cue.start - 1, max(-1, cue.start - 45), -1):
         if toks[k].kind == "q":
             qi = k
             break
@@ -614,7 +620,7 @@ def clause_cue_speaker(c: Context) -> Frame | None:
     Example: ``The bridge will reopen in May, said Jane Doe, the mayor.``
     """
     toks, cue = c.toks, c.cue
-    if not _speech(c):
+    if not _speech(c) or cue.base in _TELL:
         return None
     if cue.start - 1 < c.floor or toks[cue.start - 1].text not in {",", "—", "–"}:
         return None
