@@ -16,7 +16,6 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .matcher import (
-    _TELL,
     _DETS,
     _WEAK,
     Cue,
@@ -173,6 +172,13 @@ def _clause_like(toks: list[Tok], lo: int, hi: int) -> bool:
         ):
             return True
     return False
+
+
+# Verbs whose following phrase is the one addressed, never an inverted speaker
+# ("“...,” told the BBC" is not "“...,” said the BBC").
+_NO_INVERSION = frozenset(
+    {"tell", "inform", "assure", "reassure", "remind", "notify", "brief", "instruct", "convince", "persuade", "order"}
+)
 
 
 class Context(NamedTuple):
@@ -374,7 +380,7 @@ def quote_cue_speaker(c: Context) -> Frame | None:
     Example: ``“We will rebuild,” said Jane Doe, the mayor.``
     """
     toks, cue = c.toks, c.cue
-    if not _speech(c) or cue.base in _TELL:
+    if not _speech(c) or cue.base in _NO_INVERSION:
         return None  # "“...,” told the BBC" never inverts: the phrase after "told" is the audience
     j = cue.start - 1
     if j >= 0 and toks[j].text == ",":
@@ -620,7 +626,7 @@ def clause_cue_speaker(c: Context) -> Frame | None:
     Example: ``The bridge will reopen in May, said Jane Doe, the mayor.``
     """
     toks, cue = c.toks, c.cue
-    if not _speech(c) or cue.base in _TELL:
+    if not _speech(c) or cue.base in _NO_INVERSION:
         return None
     if cue.start - 1 < c.floor or toks[cue.start - 1].text not in {",", "—", "–"}:
         return None
