@@ -575,6 +575,7 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
     """Cue candidates of a unit, in order."""
     out: list[Cue] = []
     n = len(toks)
+    cue_words = w.cue_words
     for i, t in enumerate(toks):
         if t.kind == "p":
             if t.text == ":":
@@ -582,7 +583,7 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             elif t.text in _DASHES and t.text != "-":
                 out.append(Cue(i, i, "dash", t.text))
             continue
-        if t.kind != "w":
+        if t.kind != "w" or t.low not in cue_words:
             continue
         low = t.low
         if low == "according" and i + 1 < n and toks[i + 1].low == "to":

@@ -52,6 +52,7 @@ class Resolver:
         self.w = words()
         self._names: list[tuple[int, str]] | None = None
         self._orgs: list[tuple[int, str]] = []
+        self._described: dict[tuple[str, str | None], Resolved] = {}
         # Names inside quotations are seldom the antecedent of the speaker's pronoun.
         self._quoted = sorted(quoted)
         self._quoted_starts = [a for a, _ in self._quoted]
@@ -116,6 +117,13 @@ class Resolver:
 
     def describe(self, mention: str, role: str | None) -> Resolved:
         """Name, kind and gender of a non-pronoun mention."""
+        key = (mention, role)
+        found = self._described.get(key)
+        if found is None:
+            found = self._described[key] = self._describe(mention, role)
+        return found
+
+    def _describe(self, mention: str, role: str | None) -> Resolved:
         w = self.w
         m = mention.strip().strip(",")
         low = m.lower()

@@ -123,6 +123,7 @@ class Words:
     nouny: frozenset[str]
     not_labels: frozenset[str]
     abbreviations: frozenset[str]
+    cue_words: frozenset[str]
     belief: dict[str, str]
     evidence: dict[str, str]
     titles: frozenset[str]
@@ -149,7 +150,11 @@ def words() -> Words:
     evidence, _ = _verbs("evidence_verbs")
     stance, stance_phrasal = _verbs("stance_verbs")
     titles = load("titles")
+    cue_words = frozenset(
+        {"according"} | set(speech) | set(phrasal) | set(belief) | set(evidence) | set(stance) | set(stance_phrasal)
+    )
     return Words(
+        cue_words=cue_words,
         speech=speech,
         speech_phrasal=phrasal,
         stance=stance,
