@@ -6,8 +6,8 @@ part of a longer quotation. So a quotation is compared as word tokens (``\\w+``,
 case-folded, bracketed insertions dropped), cut at ellipses and brackets into
 segments. Two quotations are the same when their token sequences are equal, or
 when the shingles (runs of :data:`SHINGLE` tokens) of one are nearly all in the
-other. Candidate pairs come from an inverted index of shingles, so the work
-grows with the corpus rather than with its square.
+other (see :func:`group_texts`). Candidates come from an inverted index of
+shingles, so the work grows with the corpus rather than with its square.
 """
 
 from __future__ import annotations
@@ -48,8 +48,10 @@ SHINGLE = 5
 CONTAINMENT = 0.8
 #: Quotations with fewer word tokens are not clustered ("yes", scare quotes).
 MIN_TOKENS = 3
-#: Shingles found in more distinct quotations than this are too common to link them.
+#: Shingles found in more groups than this are too common to link a quotation to one.
 MAX_POSTINGS = 200
+#: The kinds of quotation clustered: an indirect quote is the outlet's own wording.
+CLUSTER_KINDS = ("direct", "mixed")
 
 _optional_str = optional(instance_of(str))
 
@@ -188,63 +190,56 @@ def segments(text: str) -> list[list[str]]:
 def group_texts(texts: Sequence[str]) -> list[list[int]]:
     """Group the indices of ``texts`` that hold the same quotation (groups of two or more).
 
-    Equal token sequences are one quotation; otherwise two are when at least
-    :data:`CONTAINMENT` of the shingles of the one with fewer are in the other.
-    Groups are closed under these links and listed by their smallest index.
+    Equal token sequences are one quotation. Beyond that, taking the quotations
+    from the longest down, each joins the longer one (a group's leader) that
+    holds the most of its shingles, when that is at least :data:`CONTAINMENT`
+    of them, or leads a group of its own. So a partial quote joins one group and
+    never links two different longer quotations that happen to contain it.
+    Groups are listed by their smallest index.
     """
-    parent = list(range(len(texts)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        a, b = find(i), find(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-
-    seen: dict[tuple[str, ...], int] = {}
-    distinct: list[tuple[int, frozenset[tuple[str, ...]]]] = []
+    first_of: dict[tuple[str, ...], int] = {}
+    members: dict[int, list[int]] = defaultdict(list)  # first index of a token sequence -> all
+    shingled: list[tuple[int, frozenset[tuple[str, ...]]]] = []
     for i, text in enumerate(texts):
         segs = segments(text)
         tokens = tuple(t for s in segs for t in s)
         if len(tokens) < MIN_TOKENS:
             continue
-        if tokens in seen:
-            union(seen[tokens], i)
-            continue
-        seen[tokens] = i
-        shingles = frozenset(tuple(s[k : k + SHINGLE]) for s in segs for k in range(len(s) - SHINGLE + 1))
-        if shingles:
-            distinct.append((i, shingles))
+        first = first_of.setdefault(tokens, i)
+        members[first].append(i)
+        if first == i:
+            shingles = frozenset(tuple(s[k : k + SHINGLE]) for s in segs for k in range(len(s) - SHINGLE + 1))
+            if shingles:
+                shingled.append((i, shingles))
 
-    postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for n, (_, shingles) in enumerate(distinct):
-        for shingle in shingles:
-            postings[shingle].append(n)
-    for n, (i, shingles) in enumerate(distinct):
+    leader = {first: first for first in members}
+    postings: dict[tuple[str, ...], list[int]] = defaultdict(list)  # shingle -> leaders holding it
+    for i, shingles in sorted(shingled, key=lambda p: (-len(p[1]), p[0])):
         shared: Counter[int] = Counter()
         for shingle in shingles:
-            posting = postings[shingle]
+            posting = postings.get(shingle, ())
             if len(posting) <= MAX_POSTINGS:
-                shared.update(m for m in posting if m > n)
-        for m, count in shared.items():
-            if count >= CONTAINMENT * min(len(shingles), len(distinct[m][1])):
-                union(i, distinct[m][0])
+                shared.update(posting)
+        best = max(shared.items(), key=lambda kv: (kv[1], -kv[0]), default=None)
+        if best is not None and best[1] >= CONTAINMENT * len(shingles):
+            leader[i] = best[0]
+        else:
+            for shingle in shingles:
+                postings[shingle].append(i)
 
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(texts)):
-        groups[find(i)].append(i)
-    return sorted((g for g in groups.values() if len(g) > 1), key=lambda g: g[0])
+    for first, indices in members.items():
+        groups[leader[first]] += indices
+    return sorted((sorted(g) for g in groups.values() if len(g) > 1), key=lambda g: g[0])
 
 
 def cluster_records(records: Sequence[QuoteRecord], min_size: int = 2) -> list[QuoteCluster]:
     """The clusters of ``records`` reported by at least ``min_size`` distinct articles.
 
-    Largest first (by articles), then by the position of their first occurrence.
+    Only quotations of the kinds :data:`CLUSTER_KINDS` are clustered. Largest
+    first (by articles), then by the position of their first occurrence.
     """
+    records = [r for r in records if r.quote.kind in CLUSTER_KINDS]
     out = []
     for group in group_texts([r.text for r in records]):
         members = [records[i] for i in group]
