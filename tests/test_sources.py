@@ -26,6 +26,13 @@ from quotetrack.sources import Source, SourceIndex, organization_key, parse_pers
         ("Pierre de Montfort", "Pierre de Montfort", ("pierre", "montfort", ""), None),
         ("de Montfort", "de Montfort", ("", "montfort", ""), None),
         ("Doe’s", "Doe", ("", "doe", ""), None),
+        ("City Hall spokesman Peter Roe", "Peter Roe", ("peter", "roe", ""), "male"),
+        ("Doe campaign manager Ann Lee", "Ann Lee", ("ann", "lee", ""), None),
+        ("Jane Doe’s deputy Ann Lee", "Ann Lee", ("ann", "lee", ""), None),
+        ("Despite Mrs. Doe", "Doe", ("", "doe", ""), "female"),
+        ("November. Doe", "Doe", ("", "doe", ""), None),
+        ("Jane Doe of the harbour board", "Jane Doe", ("jane", "doe", ""), None),
+        ("The Rev. Al Roe", "Al Roe", ("al", "roe", ""), None),
     ],
 )
 def test_parse_person_normalises_names(
@@ -37,9 +44,23 @@ def test_parse_person_normalises_names(
     assert (parsed.display, parsed.key, parsed.gender) == (display, key, gender)
 
 
-@pytest.mark.parametrize("text", ["officials", "the president", "Mr. President", "a spokeswoman", ""])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "officials",
+        "the president",
+        "Mr. President",
+        "a spokeswoman",
+        "",
+        "a senior Jane Doe adviser",
+        "a spokeswoman for Doe",
+        "Doe aides",
+        "Mrs. Doe's campaign",
+        "Mr. Roe and Ms. Doe",
+    ],
+)
 def test_parse_person_finds_no_name(text: str) -> None:
-    """A phrase without a proper name is not a person's name."""
+    """A phrase without a proper name, or where a name only modifies another noun, is no person's name."""
     assert parse_person(text) is None
 
 
@@ -118,6 +139,24 @@ def test_titled_surname_never_crosses_gender() -> None:
     )
     assert index.resolve("x", "Clinton", "Mr. Clinton") == "Bill Clinton"
     assert index.resolve("y", "Clinton", "Mrs. Clinton") == "Hillary Clinton"
+
+
+def test_title_gender_beats_the_article_and_mends_a_wrong_name() -> None:
+    """ "Mr. Roe" goes to the male Roe even in an article naming only Mary Roe, or named Mary Roe by it."""
+    index = _index(
+        [
+            ("a", "John Roe", None),
+            ("b", "Mary Roe", "Mary Roe"),
+            ("b", "Roe", "Mr. Roe"),
+            ("b", "Mary Roe", "Mr. Roe"),
+            ("c", "Mary Roe", None),
+            ("c", "Roe", "Roe"),
+        ]
+    )
+    assert index.resolve("b", "Roe", "Mr. Roe") == "John Roe"
+    assert index.resolve("b", "Mary Roe", "Mr. Roe") == "John Roe"
+    assert index.resolve("c", "Roe", "Roe") == "Mary Roe"
+    assert "Mary Roe" not in {a for s in index.sources() if s.name == "John Roe" for a in s.aliases}
 
 
 def test_surnames_without_a_full_name_split_by_title_gender() -> None:
