@@ -218,7 +218,7 @@ def group_texts(texts: Sequence[str]) -> list[list[int]]:
         shared: Counter[int] = Counter()
         for shingle in shingles:
             posting = postings.get(shingle, ())
-            if len(posting) <= MAX_POSTINGS:
+            if 0 < len(posting) <= MAX_POSTINGS:
                 shared.update(posting)
         best = max(shared.items(), key=lambda kv: (kv[1], -kv[0]), default=None)
         if best is not None and best[1] >= CONTAINMENT * len(shingles):

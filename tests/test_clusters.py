@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -50,6 +51,14 @@ def test_different_or_too_short_quotes_stay_apart(other: str) -> None:
     assert group_texts([BASE, other]) == []
 
 
+def test_a_shared_phrase_does_not_chain_different_quotes() -> None:
+    """A short quote found inside two different long quotes joins one of them, never merging the two."""
+    long_a = "The harbour board will meet on Friday to vote on the new ferry timetable for winter."
+    long_b = "Nobody asked us about the new ferry timetable for winter, and we are angry about it."
+    groups = group_texts([long_a, long_b, "the new ferry timetable for winter"])
+    assert len(groups) == 1 and groups[0][-1] == 2 and len(groups[0]) == 2
+
+
 def test_very_short_quotes_never_cluster() -> None:
     """Identical one- or two-word quotes ("yes", scare quotes) are not clustered."""
     assert group_texts(["Yes.", "yes", "fake trees", "Fake trees"]) == []
@@ -89,6 +98,14 @@ def test_cluster_first_is_earliest_then_inserted() -> None:
     assert cluster.first.article_id == "c"
     assert cluster.articles == ("a", "b", "c", "d")
     assert cluster_records(records[:1] + records[1:2])[0].first.article_id == "b"
+
+
+def test_indirect_quotes_are_not_clustered() -> None:
+    """The outlet's own wording (indirect quotes) is not a reported quotation."""
+    records = [_record("a", BASE, None), _record("b", BASE, None)]
+    indirect = [attrs.evolve(r, quote=attrs.evolve(r.quote, kind="indirect")) for r in records]
+    assert len(cluster_records(records)) == 1
+    assert cluster_records(indirect) == []
 
 
 def test_min_size_counts_distinct_articles() -> None:
