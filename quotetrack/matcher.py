@@ -63,6 +63,7 @@ class Frame(NamedTuple):
 
 _TOKEN = regex.compile(
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # U.S., D.C.
+    r"|\d+(?:[.,:/]\d+)+"  # 1,100 and 3.5 and 9/11
     r"|\w+(?:[’'\-&]\w+)*(?:[’']s?(?!\w))?"  # words, hyphenated, possessives
     r"|\.{3}|…|--|[^\w\s]",
     regex.V1,
@@ -171,7 +172,6 @@ _WEAK = frozenset(
         "post",
         "echo",
         "repeat",
-        "report",
         "describe",
         "speak",
         "talk",

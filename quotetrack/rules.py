@@ -134,6 +134,14 @@ def _passive(c: Context) -> bool:
     return be and cue.endswith(("ed", "en", "wn")) and cue not in {"quoted"} and c.cue.kind == "speech"
 
 
+def _personal(w: Words, toks: list[Tok], np: tuple[int, int]) -> bool:
+    """Whether a speaker phrase names a person (a personal pronoun or a first name)."""
+    head = toks[np[1]].low
+    if head in {"he", "she", "i", "we", "you", "they", "who"}:
+        return True
+    return any(t.low in w.male or t.low in w.female for t in toks[np[0] : np[1] + 1])
+
+
 def _clause_like(toks: list[Tok], lo: int, hi: int) -> bool:
     """Whether the words at ``lo`` read as a clause (a finite verb comes early)."""
     for t in toks[lo + 1 : min(hi, lo + 10)]:
@@ -174,10 +182,25 @@ def _clause_like(toks: list[Tok], lo: int, hi: int) -> bool:
     return False
 
 
+_QUESTION_WORDS = frozenset(
+    {"what", "whether", "which", "who", "whom", "why", "how", "when", "where", "if", "about"}
+)
 # Verbs whose following phrase is the one addressed, never an inverted speaker
 # ("“...,” told the BBC" is not "“...,” said the BBC").
 _NO_INVERSION = frozenset(
-    {"tell", "inform", "assure", "reassure", "remind", "notify", "brief", "instruct", "convince", "persuade", "order"}
+    {
+        "tell",
+        "inform",
+        "assure",
+        "reassure",
+        "remind",
+        "notify",
+        "brief",
+        "instruct",
+        "convince",
+        "persuade",
+        "order",
+    }
 )
 
 
@@ -217,9 +240,46 @@ def _roleish(w: Words, toks: list[Tok], span: tuple[int, int]) -> bool:
 
 # Common irregular past forms: a clause subject never holds a verb of its own.
 _PAST = frozenset(
-    {"took", "made", "went", "came", "got", "gave", "held", "left", "put", "set", "ran", "won", "lost", "saw",
-     "found", "told", "said", "began", "became", "brought", "bought", "built", "kept", "met", "paid", "sent",
-     "spent", "stood", "thought", "wrote", "knew", "led", "felt", "grew", "fell", "rose", "chose", "drew"}
+    {
+        "took",
+        "made",
+        "went",
+        "came",
+        "got",
+        "gave",
+        "held",
+        "left",
+        "put",
+        "set",
+        "ran",
+        "won",
+        "lost",
+        "saw",
+        "found",
+        "told",
+        "said",
+        "began",
+        "became",
+        "brought",
+        "bought",
+        "built",
+        "kept",
+        "met",
+        "paid",
+        "sent",
+        "spent",
+        "stood",
+        "thought",
+        "wrote",
+        "knew",
+        "led",
+        "felt",
+        "grew",
+        "fell",
+        "rose",
+        "chose",
+        "drew",
+    }
 )
 _PAIRED_DASHES = frozenset({"--", "—", "–", "―"})
 _SUBJECT_STARTS = frozenset(
@@ -280,7 +340,12 @@ def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[in
                 c1 -= 1
         if c1 > floor and toks[c1].text == "," and c1 + 1 <= h - 1:
             np = np_left(w, toks, c1 - 1, floor)
-            if np is not None and not _is_name(w, toks, np) and np[0] - 2 >= floor and toks[np[0] - 1].text == ",":
+            if (
+                np is not None
+                and not _is_name(w, toks, np)
+                and np[0] - 2 >= floor
+                and toks[np[0] - 1].text == ","
+            ):
                 # "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said"
                 name = np_left(w, toks, np[0] - 2, floor)
                 if name is not None and _is_name(w, toks, name):
@@ -525,12 +590,8 @@ def speaker_cue_clause(c: Context) -> Frame | None:
         and not (nxt.low == "to" and cue.base in _TO_VERBS)
     ):
         return None
-    if (
-        cue.kind == "evidence"
-        and not after.that
-        and toks[np[1]].low.removesuffix("s") not in w.documents | {"poll", "data", "survey"}
-    ):
-        return None
+    if cue.kind == "evidence" and not after.that and _personal(w, toks, np):
+        return None  # "He showed a video": a person showing is an act, not a source speaking
     if nxt.kind == "w" and nxt.low in _NOT_CLAUSE and not clause:
         return None
     if nxt.kind == "p" and nxt.text not in {"“", '"', "‘"}:
@@ -838,6 +899,36 @@ def interview_label(c: Context) -> Frame | None:
     return Frame("interview_label", (cue.start, cue.end), (0, cue.start - 1), (j, hi))
 
 
+def asked_question(c: Context) -> Frame | None:
+    """``When asked`` and the question put to someone, with the asker if named.
+
+    Example: ``When asked by reporters whether the bridge was safe, the mayor smiled.``
+    """
+    toks, cue = c.toks, c.cue
+    if cue.base != "ask" or toks[cue.start].low != "asked":
+        return None
+    before = toks[cue.start - 1].low if cue.start > 0 else ""
+    if cue.start > 0 and before not in {"when", "once", "after", "if", "as", "being", "was", "were"}:
+        return None
+    j = cue.end + 1
+    speaker = None
+    if j < len(toks) and toks[j].low == "by":
+        speaker = np_right(c.w, toks, j + 1, len(toks))
+        if speaker is None:
+            return None
+        j = speaker[1] + 1
+        while j < len(toks) and toks[j].low in c.w.times | {"on", "in", "last", "this"}:
+            j += 1
+    if j >= len(toks) or toks[j].low not in _QUESTION_WORDS:
+        return None
+    hi = j
+    while hi < len(toks) and toks[hi].text not in {",", ";", ":", ".", "?", "!"} and toks[hi].kind != "q":
+        hi += 1
+    if words_in(toks, j, hi) < 2:
+        return None
+    return Frame("asked_question", (cue.start, cue.end), speaker, (j, hi))
+
+
 def speaker_colon(c: Context) -> Frame | None:
     """A speaker and a colon with no verb, then the quotation or the words.
 
@@ -890,6 +981,7 @@ RULES: tuple[Rule, ...] = tuple(
     for f, conf in (
         (quote_cue_speaker, 0.95),
         (quote_speaker_cue, 0.95),
+        (asked_question, 0.6),
         (speaker_cue_quote, 0.9),
         (speaker_cue_colon, 0.85),
         (according_to, 0.85),

@@ -151,7 +151,13 @@ def words() -> Words:
     stance, stance_phrasal = _verbs("stance_verbs")
     titles = load("titles")
     cue_words = frozenset(
-        {"according"} | set(speech) | set(phrasal) | set(belief) | set(evidence) | set(stance) | set(stance_phrasal)
+        {"according"}
+        | set(speech)
+        | set(phrasal)
+        | set(belief)
+        | set(evidence)
+        | set(stance)
+        | set(stance_phrasal)
     )
     return Words(
         cue_words=cue_words,
