@@ -193,8 +193,8 @@ def _head_run(words: list[str], w: _Words) -> tuple[list[str], str | None] | Non
             continue
         i += 1
         if _is_name(word) or (low in w.particles and i < len(words) and _is_name(words[i])):
-            if i == 1 and low in w.stop and low not in _first_names():
-                continue  # a capitalised function word opening the sentence ("Since", "The")
+            if i == 1 and (low in w.stop or low.endswith("ing")) and low not in _first_names():
+                continue  # a capitalised word opening the sentence ("Since", "The", "Quoting")
             if word.endswith(".") and len(word) > 3 and low not in w.suffixes:
                 runs, run, gender = [], None, None  # "November. Trump": a sentence ended
                 continue

@@ -31,6 +31,7 @@ from quotetrack.sources import Source, SourceIndex, organization_key, parse_pers
         ("Jane Doe’s deputy Ann Lee", "Ann Lee", ("ann", "lee", ""), None),
         ("Despite Mrs. Doe", "Doe", ("", "doe", ""), "female"),
         ("November. Doe", "Doe", ("", "doe", ""), None),
+        ("Quoting Doe", "Doe", ("", "doe", ""), None),
         ("Jane Doe of the harbour board", "Jane Doe", ("jane", "doe", ""), None),
         ("The Rev. Al Roe", "Al Roe", ("al", "roe", ""), None),
     ],
