@@ -646,7 +646,7 @@ def clause_speaker_cue(c: Context) -> Frame | None:
     Example: ``The bridge will reopen in May, the mayor said.``
     """
     toks, cue = c.toks, c.cue
-    if not _speech(c) and c.cue.kind != "evidence" or cue.base in _WEAK:
+    if (not _speech(c) and c.cue.kind != "evidence") or cue.base in _WEAK:
         return None  # "..., the engineer smiled": no verb of saying
     found = _subject(c, cue.start, c.floor)
     if found is None:
