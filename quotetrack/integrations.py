@@ -7,13 +7,15 @@ once per worker process.
 
 Dask::
 
+    import json
     import dask.bag as db
     from quotetrack.integrations import extract_bag
 
     records = db.read_text("articles-*.jsonl").map(json.loads)   # {"id", "text", ...}
     articles = extract_bag(records)                # one Article.to_dict() per record
+    articles.map(json.dumps).to_textfiles("extracted-*.jsonl")
     quotes = extract_bag(records, flat=True)       # one flat row per quote
-    quotes.to_dataframe().to_parquet("quotes/")
+    quotes.to_dataframe().to_parquet("quotes/")    # needs dask[dataframe]
 
 PySpark (the workers must run a Python that has quotetrack installed: set
 ``PYSPARK_PYTHON``)::
