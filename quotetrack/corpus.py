@@ -188,7 +188,7 @@ class Corpus:
         for i, record in enumerate(records):
             if not isinstance(record, Mapping):
                 raise TypeError(
-                    f"add_many() takes dicts with 'id' and 'text'; record {i} is a {type(record)}"
+                    f"add_many() takes dicts with 'id' and 'text'; record {i} is a {type(record).__name__}"
                 )
             if record.get("id") is None:
                 raise TypeError(f"record {i} has no 'id': every article in a corpus needs one")
@@ -271,8 +271,9 @@ class Corpus:
         index = self._sources()
         if speaker is not None:
             source = index.source(speaker)
-            name = None if source is None else source.name
-            rows = [r for r in rows if r.speaker is not None and index.resolve(*_who(r)) == name]
+            if source is None:
+                return []
+            rows = [r for r in rows if _canonical(index, r) == source.name]
         return self._records(rows, index)
 
     def _records(self, rows: Sequence[QuoteRow], index: SourceIndex) -> list[QuoteRecord]:
@@ -287,7 +288,7 @@ class Corpus:
             QuoteRecord(
                 r.article_id,
                 quotes[r.article_pk, r.n],
-                None if r.speaker is None else index.resolve(*_who(r)),
+                _canonical(index, r),
                 r.outlet,
                 r.published,
                 r.title,
@@ -376,9 +377,9 @@ class Corpus:
         return render_corpus(articles, quotes, self.speakers())
 
 
-def _who(row: QuoteRow) -> tuple[str, str, str | None]:
-    assert row.speaker is not None
-    return row.article_id, row.speaker, row.mention
+def _canonical(index: SourceIndex, row: QuoteRow) -> str | None:
+    """The canonical source name of a stored quote's speaker (``None`` when nobody is named)."""
+    return None if row.speaker is None else index.resolve(row.article_id, row.speaker, row.mention)
 
 
 @contextmanager

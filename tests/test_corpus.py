@@ -101,6 +101,8 @@ def test_quote_filters(towns: Corpus) -> None:
     assert {r.article_id for r in towns.quotes(since="2021-03-02")} == {"gazette-1"}
     assert {r.article_id for r in towns.quotes(until="2021-03-01")} == {"post-1", "herald-1"}
     assert towns.quotes(kind="indirect") == []
+    towns.add("“Stay calm and carry on.”", id="sign")
+    assert [r.speaker for r in towns.quotes(outlet=None)][-1] is None
     assert towns.quotes(speaker="Nobody Atall") == []
     assert [r.speaker for r in towns.quotes(speaker="acme corp")] == ["Acme Corp"]
 
