@@ -478,11 +478,9 @@ class SourceIndex:
         for u in units:
             gender = gender or _title_gender(u.mention)
         found = self._person_alias.get(parsed.key)
-        if found is None and parsed.given in (
-            "",
-            self._surname_alias.get(parsed.surname, (parsed,))[0].given,
-        ):
-            found = self._surname_alias.get(parsed.surname)
+        variant = self._surname_alias.get(parsed.surname)
+        if found is None and variant is not None and parsed.given in ("", variant[0].given):
+            found = variant
         if found is not None:
             return found[0]._replace(display=found[1], gender=gender), found[1]
         return parsed._replace(gender=gender), None
