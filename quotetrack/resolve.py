@@ -150,6 +150,13 @@ class Resolver:
                 name_start = i
             else:
                 break
+        # "Secretary of State Hillary Clinton": capitalised words before a known given
+        # name belong to the title, not to the name.
+        for k in range(name_start + 1, len(toks) - 1):
+            if toks[k].lower() in w.male or toks[k].lower() in w.female:
+                if toks[name_start].lower() not in w.male and toks[name_start].lower() not in w.female:
+                    name_start = k
+                break
         name_toks = toks[name_start:]
         pre = toks[:name_start]
         first_word = name_toks[0].lower() if name_toks else ""
