@@ -152,7 +152,10 @@ def _pooled(
 
     pending: deque[Future[list[Article]]] = deque()
     error: TypeError | None = None
-    pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context(start_method), initializer=_warm)
+    context = multiprocessing.get_context(start_method)
+    if context.get_start_method() == "fork":
+        _warm()  # forked workers share what this process has loaded; others load it themselves
+    pool = ProcessPoolExecutor(n, mp_context=context, initializer=_warm)
     try:
         while error is None:
             chunk = list(islice(jobs, chunksize))
