@@ -95,12 +95,20 @@ def sentences(text: str, paras: list[Paragraph] | None = None) -> list[Sentence]
     """The sentences of ``text``; a sentence never crosses a paragraph boundary."""
     tok = _punkt()
     out: list[Sentence] = []
+    budget = _PUNKT_BUDGET + len(text) // _PUNKT_EVERY
     for p in paras if paras is not None else paragraphs(text):
         chunk = text[p.start : p.end]
-        try:
-            spans = list(tok.span_tokenize(chunk))
-        except (ValueError, IndexError, RecursionError):  # pragma: no cover - defensive
+        candidates = len(_CANDIDATE.findall(chunk))
+        if not candidates:
             spans = [(0, len(chunk))]
+        elif candidates > budget:
+            spans = _plain_spans(chunk)
+        else:
+            budget -= candidates
+            try:
+                spans = list(tok.span_tokenize(chunk))
+            except (ValueError, IndexError, RecursionError):  # pragma: no cover - defensive
+                spans = [(0, len(chunk))]
         first = len(out)
         for s, e in spans:
             if s >= e:
@@ -117,6 +125,50 @@ def sentences(text: str, paras: list[Paragraph] | None = None) -> list[Sentence]
 
 
 _CONTINUES = frozenset("\N{EM DASH}\N{EN DASH}\N{HORIZONTAL BAR}(,;")
+
+# Punkt spends tens of microseconds on each place where a sentence may end (a
+# period, ? or ! before a space or a mark), so text far denser in them than prose
+# (". . .", "a. a. a.", "!!! ") would take minutes per megabyte. Punkt gets one
+# such place per _PUNKT_EVERY characters of the text; paragraphs beyond that
+# budget are cut by the plain rule of _plain_spans.
+_CANDIDATE = regex.compile(r"[.!?](?=[\s)\";}\]*:@'({\[!?])")
+_PUNKT_BUDGET = 64
+_PUNKT_EVERY = 20
+# A sentence end: . ! ? or … (a run of them), closing marks, white space, then
+# something that starts a sentence. The look-behind keeps each run to one try.
+_PLAIN_END = regex.compile(
+    r"(?<![.!?…])[.!?…]++"  # a run of sentence-final marks
+    r"[\"')\]”’»]*+"  # closing marks
+    r"(?=\s++[\"'(\[“‘«]*+[\p{Lu}\p{N}])",  # white space, then what starts a sentence
+    regex.V1,
+)
+
+
+def _plain_spans(chunk: str) -> list[tuple[int, int]]:
+    """Sentence spans of a trimmed paragraph by a plain rule, in linear time.
+
+    A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing marks)
+    before white space and an upper-case letter, a digit or an opening mark,
+    unless the word before a period is an initial or a known abbreviation.
+    """
+    abbreviations = load("abbreviations")
+    spans = []
+    start = 0
+    for m in _PLAIN_END.finditer(chunk):
+        s, e = m.span()
+        if chunk[s] == ".":
+            w = s
+            while w > max(start, s - 32) and chunk[w - 1].isalnum():
+                w -= 1
+            word = chunk[w:s]
+            if (len(word) == 1 and word.isupper()) or word.lower() in abbreviations:
+                continue
+        spans.append((start, e))
+        start = e
+        while chunk[start].isspace():
+            start += 1
+    spans.append((start, len(chunk)))
+    return spans
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
