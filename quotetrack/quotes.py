@@ -71,13 +71,30 @@ def _innermost(where: dict[str, list[int]], closer: str) -> int | None:
     return best if best >= 0 else None
 
 
+def _by_paragraph(marks: list[Mark], paras: list[Paragraph]) -> list[list[Mark]]:
+    """The marks that lie in each paragraph (both lists in text order)."""
+    out = []
+    i = j = 0
+    for p in paras:
+        while i < len(marks) and marks[i].start < p.start:
+            i += 1
+        j = i
+        while j < len(marks) and marks[j].start < p.end:
+            j += 1
+        out.append(marks[i:j])
+        i = j
+    return out
+
+
 def find_quoted(text: str, paras: list[Paragraph]) -> list[Quoted]:
     """All quoted spans of ``text``, in order of their opening marks."""
     found: list[Quoted] = []
-    marks_by_para = [classify_marks(text, p.start, p.end) for p in paras]
+    marks_by_para = _by_paragraph(classify_marks(text), paras)
     carry: _Open | None = None  # a quotation continuing into the next paragraph
     for pi, p in enumerate(paras):
         marks = marks_by_para[pi]
+        if not marks and carry is None:
+            continue
         stack: list[_Open] = []
         # Where each kind of opener stands in the stack: finding what a closer
         # closes must not scan the whole stack (hostile text opens thousands).

@@ -60,22 +60,15 @@ class Mark(NamedTuple):
 
 # Any line break ends a paragraph: real feeds use single newlines as often as
 # blank lines. The text between two breaks, trimmed, is a paragraph.
-_LINE = regex.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
+# A paragraph starts and ends with a character that is not white space (str.isspace
+# is regex's \s plus \x1c-\x1f) and holds no line break.
+_PARAGRAPH = regex.compile(r"[^\s\x1c-\x1f](?:[^\r\n\u2028\u2029\x0b\x0c\x1c-\x1e\x85]*[^\s\x1c-\x1f])?")
 _WORD = regex.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]", regex.V1)
 
 
 def paragraphs(text: str) -> list[Paragraph]:
     """The paragraphs of ``text``: non-blank lines, trimmed of surrounding white space."""
-    out: list[Paragraph] = []
-    for m in _LINE.finditer(text):
-        s, e = m.span()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append(Paragraph(s, e, len(out)))
-    return out
+    return [Paragraph(*m.span(), i) for i, m in enumerate(_PARAGRAPH.finditer(text))]
 
 
 @cache
@@ -97,11 +90,12 @@ def sentences(text: str, paras: list[Paragraph] | None = None) -> list[Sentence]
     out: list[Sentence] = []
     budget = _PUNKT_BUDGET + len(text) // _PUNKT_EVERY
     for p in paras if paras is not None else paragraphs(text):
-        chunk = text[p.start : p.end]
-        candidates = len(_CANDIDATE.findall(chunk))
+        candidates = len(_CANDIDATE.findall(text, p.start, p.end))
         if not candidates:
-            spans = [(0, len(chunk))]
-        elif candidates > budget:
+            out.append(Sentence(p.start, p.end, len(out), p.number))
+            continue
+        chunk = text[p.start : p.end]
+        if candidates > budget:
             spans = _plain_spans(chunk)
         else:
             budget -= candidates
