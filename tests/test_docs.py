@@ -151,7 +151,7 @@ def test_json_blocks_parse(page: Path) -> None:
 # --- pages that promise to cover something -------------------------------------------------------
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-AUTODOC = re.compile(r"^```\{auto(?:function|class)\} quotetrack\.(\w+)$", re.MULTILINE)
+AUTODOC = re.compile(r"^\.\. auto(?:function|class):: quotetrack\.(\w+)$", re.MULTILINE)
 
 
 def public_names() -> set[str]:
