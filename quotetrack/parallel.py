@@ -134,7 +134,8 @@ def _generate(
     jobs = _jobs(items)
     first = list(islice(jobs, chunksize + 1))
     if n > 1 and len(first) > chunksize and not isinstance(first[-1], TypeError):
-        yield from _pooled(chain(first, jobs), n, chunksize, start_method)
+        head = [j for j in first if not isinstance(j, TypeError)]  # all of them: an error ends the stream
+        yield from _pooled(head[:chunksize], chain(head[chunksize:], jobs), n, chunksize, start_method)
         return
     # One process, or too little work to be worth starting a pool for.
     for job in chain(first, jobs):
@@ -144,8 +145,9 @@ def _generate(
 
 
 def _pooled(
-    jobs: Iterator[_Job | TypeError], n: int, chunksize: int, start_method: str | None
+    first: list[_Job], jobs: Iterator[_Job | TypeError], n: int, chunksize: int, start_method: str | None
 ) -> Iterator[Article]:
+    import gc
     import multiprocessing
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
@@ -153,10 +155,20 @@ def _pooled(
     pending: deque[Future[list[Article]]] = deque()
     error: TypeError | None = None
     context = multiprocessing.get_context(start_method)
-    if context.get_start_method() == "fork":
+    fork = context.get_start_method() == "fork"
+    if fork:
         _warm()  # forked workers share what this process has loaded; others load it themselves
     pool = ProcessPoolExecutor(n, mp_context=context, initializer=_warm)
     try:
+        if fork:
+            # The workers fork at the first submit. Frozen, the collector leaves the inherited
+            # objects alone, so their memory stays shared instead of being copied on write.
+            gc.freeze()
+        try:
+            pending.append(pool.submit(_extract_chunk, first))
+        finally:
+            if fork:
+                gc.unfreeze()
         while error is None:
             chunk = list(islice(jobs, chunksize))
             if not chunk:
