@@ -49,6 +49,8 @@ _MARKUP = regex.compile(
     r"|</(?:[^A-Za-z<>][^<>]*+)?>",
     regex.DOTALL,
 )
+# Where markup may start: "<" before anything else is text.
+_OPEN = regex.compile(r"<[A-Za-z!?/]")
 # White space, an entity (the pattern html.unescape uses), or other text.
 _PIECE = regex.compile(
     r"([ \t\n\r\f]+)|(&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?))|[^ \t\n\r\f&]+|&"
@@ -235,9 +237,10 @@ def html_text(html: str) -> HtmlText:
     scan = 0
     n = len(html)
     while True:
-        lt = html.find("<", scan)
-        if lt < 0:
+        found = _OPEN.search(html, scan)
+        if found is None:
             break
+        lt = found.start()
         m = _MARKUP.match(html, lt)
         if m is None:
             scan = lt + 1  # a "<" that starts no markup is text
