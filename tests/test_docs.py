@@ -182,9 +182,6 @@ def test_api_page_documents_the_public_api() -> None:
     assert set(documented) == resolvable(public_names())
 
 
-@pytest.mark.xfail(
-    strict=True, reason="quotetrack.extract_html is in __all__ but quotetrack/html.py does not exist"
-)
 def test_every_public_name_exists() -> None:
     """Every name of quotetrack.__all__ resolves, so the API reference can document it."""
     assert resolvable(public_names()) == public_names()
