@@ -880,7 +880,7 @@ def speaker_stance_object(c: Context) -> Frame | None:
 
 
 def interview_label(c: Context) -> Frame | None:
-    """A transcript line: a speaker label in capitals and a colon open the paragraph.
+    """A speaker label and a colon open the paragraph: a transcript line or a headline.
 
     Example: ``SMITH: We will rebuild the bridge.``
     """
@@ -888,7 +888,10 @@ def interview_label(c: Context) -> Frame | None:
     if cue.kind != "colon" or not c.paragraph_start or c.floor != 0 or not 0 < cue.start <= 4:
         return None
     label = toks[: cue.start]
-    if not all(t.kind == "w" and (t.text.isupper() or t.low in {"mr.", "ms.", "mrs.", "dr."}) for t in label):
+    # "SMITH:", "Matthews:", "Q:", and headline sources ("Poll:", "Jane Doe:")
+    if not all(
+        t.kind == "w" and t.text[:1].isupper() and (t.low not in c.w.stop or t.text.isupper()) for t in label
+    ):
         return None
     if any(t.low in c.w.not_labels for t in label):
         return None  # "UPDATE:", "CORRECTION:"
