@@ -99,8 +99,8 @@ class Corpus:
     Args:
         path: An SQLite file to keep the corpus in (created if missing, reopened
             with the same content); ``None`` keeps it in memory.
-        aliases: Spelling variants of source names, ``{"Volodymyr Zelenskyy":
-            ["Zelensky", "Zelenskiy"]}``; kept in the database.
+        aliases: Spelling variants of source names, ``{"Olga Petrenko":
+            ["Petrenco", "Petrenkova"]}``; kept in the database.
 
     Use it as a context manager, or call :meth:`close`.
 

@@ -347,7 +347,7 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
     i = h
     if _cap(t) and (t.low not in w.stop or i > floor):
         # A name or an organisation: a run of capitalised words, particles,
-        # initials and connecting "of"/"the" ("Ministry of Defence").
+        # initials and connecting "of"/"the" ("Ministry of Transport").
         while i - 1 >= floor:
             p = toks[i - 1]
             if (_cap(p) and p.low not in w.stop and not _possessive(p)) or (
@@ -735,6 +735,9 @@ class After(NamedTuple):
     that: bool
 
 
+_AFTER_AUDIENCE = frozenset({"that", "in", "on", "at", "during", "about", "via", "before", "after", "last", "this", "of"})
+
+
 def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int] | None:
     """Whom a speaker told: ``reporters``, ``the BBC``, ``the radio station``, ``him``."""
     t = toks[j]
@@ -752,10 +755,12 @@ def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int
             last_org = k
         k += 1
     if k > first:
+        nxt = toks[k] if k < ceil else None
+        if nxt is None or nxt.kind != "w" or nxt.low in _AFTER_AUDIENCE or nxt.low in w.times:
+            return (j, k - 1)  # "told Radio Ostia in an interview that ..."
         if 0 <= last_org < k - 1:
             return (j, last_org)  # "told the Associated Press Kyiv wants ...": the outlet ends at "Press"
-        nxt = toks[k] if k < ceil else None
-        if k - first >= 3 and nxt is not None and nxt.kind == "w" and not _cap(nxt) and nxt.low != "that":
+        if k - first >= 3:
             return (j, k - 2)  # "told the Daily Courier Vienna wants ...": the last name starts the clause
         return (j, k - 1)
     # A common noun phrase: "the radio station", "a group of students"

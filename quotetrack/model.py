@@ -100,7 +100,7 @@ class _Located:
 
 @frozen
 class Mention(_Located):
-    """Words of the text that name a speaker (``he``, ``Budanov``, ``a Pentagon spokesman``)."""
+    """Words of the text that name a speaker (``she``, ``Lindqvist``, ``a ministry spokesman``)."""
 
 
 @frozen
@@ -117,7 +117,7 @@ class Speaker:
     """Who a quotation is attributed to, as resolved inside one article.
 
     Attributes:
-        name: The resolved name (``Kyrylo Budanov``, ``UK’s Ministry of Defence``).
+        name: The resolved name (``Ana Lindqvist``, ``Ministry of Transport``).
         kind: One of :data:`SPEAKER_KINDS`.
         role: The role the article gives the speaker, if any.
         mentions: The places in the text that name this speaker.

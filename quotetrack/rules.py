@@ -716,6 +716,8 @@ def according_to(c: Context) -> Frame | None:
     if np is None:
         return None
     role = appositive_right(toks, np[1] + 1, len(toks))
+    if role is not None and role[1] + 1 >= content_end(toks, 0, len(toks)) and cue.start == c.floor:
+        role = None  # "According to the agency, forty people use the boat.": that is the content
     if role is not None and not _cap(toks[np[1]]) and _is_name(c.w, toks, role):
         np, role = role, np  # "according to the head of the agency, Jane Doe,"
     end_np = max(np[1], role[1] if role else np[1])

@@ -362,8 +362,8 @@ class SourceIndex:
 
     Args:
         aliases: ``{canonical name: [spelling variants]}``. A variant that is a
-            surname alone (``Zelensky``) also renames full names with that surname
-            and the canonical given name (``Volodymyr Zelensky``).
+            surname alone (``Petrenko``) also renames full names with that surname
+            and the canonical given name (``Olga Petrenko``).
         edits: Earlier hand corrections ``("merge", a, b)`` / ``("split", alias, into)``,
             replayed in order after the automatic linking (unlike :meth:`merge`
             and :meth:`split`, without checking that the names exist).

@@ -125,7 +125,7 @@ _CONTINUES = frozenset("\N{EM DASH}\N{EN DASH}\N{HORIZONTAL BAR}(,;")
 # (". . .", "a. a. a.", "!!! ") would take minutes per megabyte. Punkt gets one
 # such place per _PUNKT_EVERY characters of the text; paragraphs beyond that
 # budget are cut by the plain rule of _plain_spans.
-_CANDIDATE = regex.compile(r"[.!?](?=[\s)\";}\]*:@'({\[!?])")
+_CANDIDATE = regex.compile(r"[.!?](?=[\s)\";}\]*:@'({\[!?”’»]|$)")
 _PUNKT_BUDGET = 64
 _PUNKT_EVERY = 20
 # A sentence end: . ! ? or … (a run of them), closing marks, white space, then
