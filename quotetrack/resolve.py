@@ -235,7 +235,10 @@ class Resolver:
                     r = Resolved(mention, kind, role, "x", 0.3)
             else:
                 r = self.describe(mention, role)
-                if r.kind == "person" and role is None:
+                holder = self._role_holder(mention, r, history)
+                if holder is not None:
+                    r = holder
+                elif r.kind == "person" and role is None:
                     role = self._known_role(r.name, history)
                     if role:
                         r = r._replace(role=role)
@@ -243,6 +246,27 @@ class Resolver:
             if r is not None:
                 history.append((s, r))
         return out
+
+    def _role_holder(self, mention: str, r: Resolved, history: list[tuple[int, Resolved]]) -> Resolved | None:
+        """The named person a role phrase stands for, if the article named them in that role.
+
+        ``the mayor`` after ``Jane Doe, the mayor, said`` (or ``Mayor Jane Doe``) is Jane Doe.
+        """
+        words_ = mention.lower().split()
+        if len(words_) < 2 or words_[0] != "the" or r.name != " ".join(mention.split()[1:]):
+            return None
+        head = words_[-1]
+        if head not in self.w.roles and head not in self.w.titles:
+            return None
+        for _, h in reversed(history):
+            if (
+                h.kind == "person"
+                and h.role
+                and head in h.role.lower().replace(".", "").split()
+                and h.name != r.name
+            ):
+                return h._replace(confidence=0.7)
+        return None
 
     def _known_role(self, name: str, history: list[tuple[int, Resolved]]) -> str | None:
         for _, r in reversed(history):
