@@ -62,10 +62,11 @@ class Frame(NamedTuple):
 
 
 _TOKEN = regex.compile(
-    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # U.S., D.C.
+    r"(?:[A-Za-z]\.){2,12}+(?![A-Za-z])"  # U.S., D.C. (possessive: no backtracking on a.a.a.a)
     r"|\d+(?:[.,:/]\d+)+"  # 1,100 and 3.5 and 9/11
     r"|\w+(?:[’'\-&]\w+)*(?:[’']s?(?!\w))?"  # words, hyphenated, possessives
-    r"|\.{3}|…|--|[^\w\s]",
+    r"|([^\w\s\p{Cf}])\1{3,}+"  # a run of one punctuation mark is one token
+    r"|\.{3}|…|--|[^\w\s\p{Cf}]",  # invisible format characters (\u200b, bidi) are no tokens
     regex.V1,
 )
 _DASHES = frozenset({"—", "–", "--", "―", "-"})
@@ -348,7 +349,7 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
     if _cap(t) and (t.low not in w.stop or i > floor):
         # A name or an organisation: a run of capitalised words, particles,
         # initials and connecting "of"/"the" ("Ministry of Transport").
-        while i - 1 >= floor:
+        while i - 1 >= floor and h - i < 16:
             p = toks[i - 1]
             if (_cap(p) and p.low not in w.stop and not _possessive(p)) or (
                 p.low in _PARTICLES and (_cap(toks[i]) or toks[i].low in _PARTICLES)
@@ -465,6 +466,7 @@ def np_right(w: Words, toks: list[Tok], i: int, ceil: int) -> tuple[int, int] | 
         j += 1
     start_name = j
     generic = 0
+    ceil = min(ceil, i + 24)
     while j < ceil:
         p = toks[j]
         if p.kind != "w":
@@ -551,6 +553,7 @@ def appositive_right(toks: list[Tok], after: int, ceil: int) -> tuple[int, int] 
         return None
     j = after + 1
     start = j
+    ceil = min(ceil, start + 16)
     while j < ceil and toks[j].text not in {",", ".", ";", ":", "(", "—", "–"} and toks[j].kind != "q":
         j += 1
     if j == start or toks[start].low in _NOT_APPOSITIVE or j - start > 14:
@@ -735,7 +738,9 @@ class After(NamedTuple):
     that: bool
 
 
-_AFTER_AUDIENCE = frozenset({"that", "in", "on", "at", "during", "about", "via", "before", "after", "last", "this", "of"})
+_AFTER_AUDIENCE = frozenset(
+    {"that", "in", "on", "at", "during", "about", "via", "before", "after", "last", "this", "of"}
+)
 
 
 def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int] | None:
@@ -866,13 +871,21 @@ def content_end(toks: list[Tok], lo: int, hi: int) -> int:
     return hi
 
 
-def words_in(toks: list[Tok], lo: int, hi: int) -> int:
+def words_in(toks: list[Tok], lo: int, hi: int, enough: int = 1 << 30) -> int:
     """How many narration words lie in ``[lo, hi)``; a quotation counts as three.
 
     A quotation is a statement in itself, so a content that is only a quotation
     passes every "at least so many words" test a reported clause must pass.
+    Counting stops at ``enough``: callers compare against a small threshold.
     """
-    return sum(3 if t.kind == "q" else 1 for t in toks[lo:hi] if t.kind != "p")
+    n = 0
+    for k in range(lo, hi):
+        kind = toks[k].kind
+        if kind != "p":
+            n += 3 if kind == "q" else 1
+            if n >= enough:
+                return n
+    return n
 
 
 _LEADING = frozenset(

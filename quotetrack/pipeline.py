@@ -11,7 +11,7 @@ from .matcher import Frame, Tok, Unit, content_end, find_cues, tokens, unit_subj
 from .model import Cue, Mention, Quote, Span, Speaker
 from .quotes import Quoted, find_quoted
 from .resolve import Resolver
-from .rules import RULES, Context, rule_named
+from .rules import RULES, Context, clause_cuts, rule_named
 from .tokenize import Paragraph, Sentence, split
 from .wordclasses import words
 
@@ -94,9 +94,12 @@ def _unit_frames(text: str, unit: Unit, paragraph_start: bool) -> list[Frame]:
     w = words()
     toks = unit.toks
     cues = find_cues(w, toks)
+    if not cues:
+        return []
+    cuts = clause_cuts(toks)
     frames: list[Frame] = []
     for cue in cues:
-        ctx = Context(w, text, toks, cue, 0, paragraph_start)
+        ctx = Context(w, text, toks, cue, 0, paragraph_start, cuts)
         for rule in RULES:
             assert rule.apply is not None
             fr = rule.apply(ctx)
@@ -120,7 +123,9 @@ def _settle(toks: list[Tok], frames: list[Frame]) -> list[Frame]:
     for i in order:
         f = frames[i]
         clash = None
-        for k, g in enumerate(kept):
+        # Kept contents end where the next one starts, so only the last few can clash.
+        for k in range(max(0, len(kept) - 4), len(kept)):
+            g = kept[k]
             lo, hi = g.content
             if lo <= f.cue[0] < hi or (f.speaker and lo <= f.speaker[0] < hi):
                 clash = k
@@ -226,50 +231,69 @@ def _context_rules(
     claimed: dict[int, int],
     unit_atts: list[list[int]],
 ) -> None:
-    """Attribute the quotations no unit-level rule claimed, from their context."""
-    para_units: dict[int, list[int]] = {}
+    """Attribute the quotations no unit-level rule claimed, from their context.
+
+    One walk in text order: ``best`` is the sourced attribution that ends last
+    before the current quotation in its paragraph, ``last_src`` the last sourced
+    attribution of each finished paragraph (linear in the size of the text).
+    """
+
+    def end(a: int) -> int:
+        return atts[a].fragments[-1][1]
+
+    def later(x: int | None, y: int) -> int:
+        return y if x is None or end(y) >= end(x) else x
+
+    best: int | None = None
+    last_src: dict[int, int] = {}
+    para = -1
+    first_unit = True
     for ui, u in enumerate(units):
-        para_units.setdefault(u.paragraph, []).append(ui)
-    for ui, u in enumerate(units):
+        if u.paragraph != para:
+            para, best, first_unit = u.paragraph, None, True
+        initial = sorted((a for a in unit_atts[ui] if _has_source(atts[a]) and atts[a].fragments), key=end)
+        k = 0
+        n_words = sum(1 for x in u.toks if x.kind == "w")
+        n_quotes = sum(1 for x in u.toks if x.kind == "q")
+        lead = next((i for i, x in enumerate(u.toks) if x.kind != "p"), len(u.toks))
         for pos, t in enumerate(u.toks):
-            if t.kind != "q" or t.q in claimed:
+            if t.kind != "q":
                 continue
             q = quoted[t.q]
+            while k < len(initial) and end(initial[k]) <= q.start:
+                best = later(best, initial[k])
+                k += 1
+            if t.q in claimed:
+                continue
+            alone = n_words == 0 and n_quotes == 1
             # A further quotation in the same paragraph continues the speaker before it.
-            earlier = [
-                a
-                for vi in para_units[u.paragraph]
-                if vi <= ui
-                for a in unit_atts[vi]
-                if _has_source(atts[a]) and atts[a].fragments and atts[a].fragments[-1][1] <= q.start
-            ]
-            alone = all(x.kind == "p" for k, x in enumerate(u.toks) if k != pos)
-            if earlier and (alone or _looks_like_speech(text, q)):
-                prev = max(earlier, key=lambda a: atts[a].fragments[-1][1])
-                a = atts[prev]
+            if best is not None and (alone or _looks_like_speech(text, q)):
+                a = atts[best]
                 if a.kind == "direct" and _only_attribution_between(text, a.fragments[-1][1], q.open_at):
-                    atts[prev] = a._replace(fragments=a.fragments + q.fragments, quotes=(*a.quotes, t.q))
-                    claimed[t.q] = prev
+                    atts[best] = a._replace(fragments=a.fragments + q.fragments, quotes=(*a.quotes, t.q))
+                    claimed[t.q] = best
                 else:
-                    _add(atts, unit_atts, claimed, "continued_quote", ui, q, t.q, prev)
+                    best = _add(atts, unit_atts, claimed, "continued_quote", ui, q, t.q, best)
                 continue
             # A quotation that opens its paragraph continues the last speaker of the one before.
-            heads = ui == para_units[u.paragraph][0] and all(x.kind == "p" for x in u.toks[:pos])
-            if heads and u.paragraph - 1 in para_units:
-                before = [
-                    a for vi in para_units[u.paragraph - 1] for a in unit_atts[vi] if _has_source(atts[a])
-                ]
-                if before:
-                    src = before[-1]
-                    if not atts[src].fragments:  # "The mayor said:" waiting for this quotation
-                        atts[src] = atts[src]._replace(fragments=q.fragments, quotes=(t.q,))
-                        claimed[t.q] = src
-                        unit_atts[ui].append(src)
-                    else:
-                        _add(atts, unit_atts, claimed, "paragraph_continuation", ui, q, t.q, src)
-                    continue
+            if first_unit and pos == lead and para - 1 in last_src:
+                src = last_src[para - 1]
+                if not atts[src].fragments:  # "The mayor said:" waiting for this quotation
+                    atts[src] = atts[src]._replace(fragments=q.fragments, quotes=(t.q,))
+                    claimed[t.q] = src
+                    unit_atts[ui].append(src)
+                    best = src
+                else:
+                    best = _add(atts, unit_atts, claimed, "paragraph_continuation", ui, q, t.q, src)
+                continue
             if _looks_like_speech(text, q):
                 _add(atts, unit_atts, claimed, "unattributed", ui, q, t.q, -1)
+        for ai in initial[k:]:
+            best = later(best, ai)
+        for ai in unit_atts[ui]:
+            if _has_source(atts[ai]):
+                last_src[para] = ai
+        first_unit = False
 
 
 _JOINS = frozenset({"but", "while", "as", "when", "before", "after", "then", "and", "until", "because"})
@@ -297,10 +321,12 @@ def _add(
     q: Quoted,
     qi: int,
     same_as: int,
-) -> None:
-    claimed[qi] = len(atts)
-    unit_atts[ui].append(len(atts))
+) -> int:
+    ai = len(atts)
+    claimed[qi] = ai
+    unit_atts[ui].append(ai)
     atts.append(Attribution(rule, ui, "direct", q.fragments, None, None, None, None, None, same_as, (qi,)))
+    return ai
 
 
 def _build(
@@ -311,6 +337,7 @@ def _build(
     quotes: list[Quote] = []
     speakers: dict[str, Speaker] = {}
     mentions: dict[str, list[Mention]] = {}
+    seen: dict[str, set[tuple[int, int]]] = {}
     for a, r in zip(atts, resolved, strict=True):
         frags = tuple(sorted(f for f in a.fragments if f[0] < f[1]))
         if not frags:
@@ -325,11 +352,13 @@ def _build(
             if key not in speakers:
                 speakers[key] = Speaker(r.name, r.kind, r.role)
                 mentions[key] = []
+                seen[key] = set()
             span = _mention_of(atts, a)
             if span is not None:
                 # A quotation that continues an earlier speaker keeps that speaker's mention.
                 mention = Mention.at(text, *span)
-                if mention not in mentions[key]:
+                if span not in seen[key]:
+                    seen[key].add(span)
                     mentions[key].append(mention)
             speaker = speakers[key]
         conf = rule_named(a.rule).confidence * (r.confidence if r is not None else 1.0)

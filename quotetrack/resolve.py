@@ -8,7 +8,7 @@ article says so. The mention as written is always kept beside the result.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -39,6 +39,7 @@ _ORG_RUN = regex.compile(
     r"(?<![\w’'])\p{Lu}[\p{L}’'\-]*(?:[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)*\p{Lu}[\p{L}’'\-]*)*",
     regex.V1,
 )
+_POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _DETERMINERS = ("the ", "a ", "an ")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "messrs"})
 _SUFFIX = regex.compile(r"(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))$")
@@ -53,6 +54,7 @@ class Resolver:
         self._names: list[tuple[int, str]] | None = None
         self._orgs: list[tuple[int, str]] = []
         self._described: dict[tuple[str, str | None], Resolved] = {}
+        self._roles: dict[str, str] = {}  # the latest role each name was given
         # Names inside quotations are seldom the antecedent of the speaker's pronoun.
         self._quoted = sorted(quoted)
         self._quoted_starts = [a for a, _ in self._quoted]
@@ -239,12 +241,14 @@ class Resolver:
                 if holder is not None:
                     r = holder
                 elif r.kind == "person" and role is None:
-                    role = self._known_role(r.name, history)
+                    role = self._roles.get(r.name)
                     if role:
                         r = r._replace(role=role)
             out.append(r)
             if r is not None:
                 history.append((s, r))
+                if r.role:
+                    self._roles[r.name] = r.role
         return out
 
     def _role_holder(self, mention: str, r: Resolved, history: list[tuple[int, Resolved]]) -> Resolved | None:
@@ -268,12 +272,6 @@ class Resolver:
                 return h._replace(confidence=0.7)
         return None
 
-    def _known_role(self, name: str, history: list[tuple[int, Resolved]]) -> str | None:
-        for _, r in reversed(history):
-            if r.name == name and r.role:
-                return r.role
-        return None
-
     def _pronoun(
         self, low: str, at: int, history: list[tuple[int, Resolved]], role: str | None
     ) -> Resolved | None:
@@ -294,23 +292,42 @@ class Resolver:
                 ):
                     return r._replace(confidence=0.5)
             return None
-        # Nearest compatible earlier speaker first, then the nearest compatible name in the text.
-        cands: list[tuple[int, Resolved]] = [(p, r) for p, r in history if p < at]
-        for p, name in self.names():
-            if p < at:
-                cands.append((p, self.describe(name, None)))
-        if low == "it":
-            cands.extend((p, self.describe(name, None)) for p, name in self._orgs if p < at)
-        cands.sort(key=lambda x: x[0])
-        for p, r in reversed(cands):
-            if at - p > 6000:
-                break
+        # The nearest compatible antecedent within 6,000 characters: an earlier speaker,
+        # a name in the text, or (for "it") an organisation. Each list is in text order.
+        low = _POSSESSIVE.get(low, low)
+
+        def fits(r: Resolved) -> float:
             if low in {"he", "she"}:
-                if r.kind == "person" and (r.gender == gender or r.gender == "x"):
-                    return r._replace(confidence=0.8 if r.gender == gender else 0.6)
+                if r.kind == "person" and r.gender in {gender, "x"}:
+                    return 0.8 if r.gender == gender else 0.6
             elif low == "it":
                 if r.kind in {"organization", "document"}:
-                    return r._replace(confidence=0.7)
+                    return 0.7
             elif low == "they" and r.kind in {"group", "organization"}:
-                return r._replace(confidence=0.6)
-        return None
+                return 0.6
+            return 0.0
+
+        best: tuple[int, Resolved, float] | None = None
+        for k in range(len(history) - 1, -1, -1):
+            p, r = history[k]
+            if p >= at:
+                continue
+            if at - p > 6000:
+                break
+            conf = fits(r)
+            if conf:
+                best = (p, r, conf)
+                break
+        sources = [self.names()] + ([self._orgs] if low == "it" else [])
+        for found in sources:
+            offsets = [p for p, _ in found]
+            for k in range(bisect_left(offsets, at) - 1, -1, -1):
+                p, name = found[k]
+                if at - p > 6000 or (best is not None and p <= best[0]):
+                    break
+                r = self.describe(name, None)
+                conf = fits(r)
+                if conf:
+                    best = (p, r, conf)
+                    break
+        return best[1]._replace(confidence=best[2]) if best is not None else None

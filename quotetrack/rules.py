@@ -12,6 +12,7 @@ these, and are listed in :data:`CONTEXT_RULES`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -205,7 +206,11 @@ _NO_INVERSION = frozenset(
 
 
 class Context(NamedTuple):
-    """What a rule sees: the unit's tokens, the cue, and where the unit's free text starts."""
+    """What a rule sees: the unit's tokens, the cue, and where the unit's free text starts.
+
+    ``cuts`` lists, once per unit, the token indices where a reported content ends
+    early (see :func:`clause_cuts`).
+    """
 
     w: Words
     text: str
@@ -213,6 +218,7 @@ class Context(NamedTuple):
     cue: Cue
     floor: int
     paragraph_start: bool
+    cuts: tuple[int, ...] = ()
 
 
 class Rule(NamedTuple):
@@ -414,22 +420,31 @@ def _loose_tail(c: Context, j: int) -> bool:
     )
 
 
+def clause_cuts(toks: list[Tok]) -> tuple[int, ...]:
+    """Token indices where reported content stops: ``;`` and a comma before ``while``, ``but``, ..."""
+    n = len(toks)
+    out = []
+    for k in range(n - 1):
+        t = toks[k]
+        if t.text == ";" or (
+            t.text == ","
+            and (
+                toks[k + 1].low in _CUT_AFTER_COMMA
+                or (toks[k + 1].low == "even" and k + 2 < n and toks[k + 2].low == "as")
+            )
+        ):
+            out.append(k)
+    return tuple(out)
+
+
 def _end(c: Context, lo: int | None = None) -> int:
     """Where the content that starts at ``lo`` ends: the unit's end or a clause boundary."""
     toks = c.toks
-    n = len(toks)
     if lo is not None:
-        for k in range(lo + 3, n - 1):
-            t = toks[k]
-            if t.text == ";" or (
-                t.text == ","
-                and (
-                    toks[k + 1].low in _CUT_AFTER_COMMA
-                    or (toks[k + 1].low == "even" and k + 2 < n and toks[k + 2].low == "as")
-                )
-            ):
-                return content_end(toks, lo, k)
-    return content_end(toks, 0, n)
+        k = bisect_left(c.cuts, lo + 3)
+        if k < len(c.cuts):
+            return content_end(toks, lo, c.cuts[k])
+    return content_end(toks, 0, len(toks))
 
 
 def _speech(c: Context) -> bool:
@@ -542,7 +557,7 @@ def coordinated_same_speaker(c: Context) -> Frame | None:
         return None
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     lo, hi = after.start, _end(c, after.start)
-    if lo >= len(toks) or (words_in(toks, lo, hi) < 2 and toks[lo].kind != "q"):
+    if lo >= len(toks) or (words_in(toks, lo, hi, 2) < 2 and toks[lo].kind != "q"):
         return None
     if not after.that and toks[lo].kind == "w" and (toks[lo].low in _NOT_CLAUSE or cue.base in _WEAK):
         return None
@@ -572,7 +587,7 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     after = after_cue(w, c.text, toks, cue, len(toks))
     lo = after.start
     hi = _end(c, lo)
-    if words_in(toks, lo, hi) < 3:
+    if words_in(toks, lo, hi, 3) < 3:
         return None
     nxt = toks[lo] if lo < len(toks) else None
     if nxt is None:
@@ -620,14 +635,14 @@ def parenthetical_speaker_cue(c: Context) -> Frame | None:
         return None
     np, role = found
     first = min(np[0], role[0]) if role else np[0]
-    if first - 1 <= c.floor or toks[first - 1].text != "," or words_in(toks, c.floor, first - 1) < 2:
+    if first - 1 <= c.floor or toks[first - 1].text != "," or words_in(toks, c.floor, first - 1, 2) < 2:
         return None
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     j = after.start
     if j - 1 <= cue.end or toks[j - 1].text != "," or after.that:
         return None
     hi = _end(c, j)
-    if words_in(toks, j, hi) < 2:
+    if words_in(toks, j, hi, 2) < 2:
         return None
     return Frame(
         "parenthetical_speaker_cue",
@@ -659,7 +674,7 @@ def clause_speaker_cue(c: Context) -> Frame | None:
         return None
     lo = c.floor
     hi = content_end(toks, lo, first - 1)
-    if words_in(toks, lo, hi) < 3:
+    if words_in(toks, lo, hi, 3) < 3:
         return None
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     return Frame(
@@ -699,7 +714,7 @@ def clause_cue_speaker(c: Context) -> Frame | None:
         return None  # "Jane Doe, a spokeswoman, said the bridge ...": the subject is before
     lo = c.floor
     hi = content_end(toks, lo, cue.start - 1)
-    if words_in(toks, lo, hi) < 3:
+    if words_in(toks, lo, hi, 3) < 3:
         return None
     return Frame("clause_cue_speaker", (cue.start, cue.end), np, (lo, hi), role=role)
 
@@ -724,19 +739,19 @@ def according_to(c: Context) -> Frame | None:
     before = content_end(toks, c.floor, cue.start)
     # "The mayor said X, according to two aides": the words before have their own speaker.
     attributed = any(t.low in c.w.speech for t in toks[c.floor : before])
-    if words_in(toks, c.floor, before) >= 3 and not attributed:
+    if words_in(toks, c.floor, before, 3) >= 3 and not attributed:
         # "The bridge will reopen, according to the agency." When the sentence goes on
         # after the source ("The cause, according to the agency, was rust."), it is all content.
         k = end_np + 1
         hi = before
-        if k < len(toks) and toks[k].text == "," and words_in(toks, k, len(toks)) >= 2:
+        if k < len(toks) and toks[k].text == "," and words_in(toks, k, len(toks), 2) >= 2:
             hi = _end(c)
         return Frame("according_to", (cue.start, cue.end), np, (c.floor, hi), role=role)
     lo = end_np + 1
     while lo < len(toks) and toks[lo].kind == "p":
         lo += 1
     hi = _end(c, lo)
-    if lo >= len(toks) or (words_in(toks, lo, hi) < 2 and toks[lo].kind != "q"):
+    if lo >= len(toks) or (words_in(toks, lo, hi, 2) < 2 and toks[lo].kind != "q"):
         return None
     return Frame("according_to", (cue.start, cue.end), np, (lo, hi), role=role)
 
@@ -762,7 +777,7 @@ def as_speaker_cue(c: Context) -> Frame | None:
     if j >= len(toks) or toks[j].text != ",":
         return None
     lo, hi = j + 1, _end(c, j + 1)
-    if words_in(toks, lo, hi) < 3:
+    if words_in(toks, lo, hi, 3) < 3:
         return None
     return Frame("as_speaker_cue", (cue.start, cue.end), np, (lo, hi), role=role)
 
@@ -782,7 +797,7 @@ def participle_same_speaker(c: Context) -> Frame | None:
         return None
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     lo, hi = after.start, _end(c, after.start)
-    if words_in(toks, lo, hi) < 2:
+    if words_in(toks, lo, hi, 2) < 2:
         return None
     return Frame(
         "participle_same_speaker",
@@ -847,7 +862,7 @@ def possessive_noun_that(c: Context) -> Frame | None:
         return None
     lo = cue.end + 2
     hi = _end(c, lo)
-    if words_in(toks, lo, hi) < 3:
+    if words_in(toks, lo, hi, 3) < 3:
         return None
     return Frame("possessive_noun_that", (cue.start, cue.end), np, (lo, hi))
 
@@ -870,13 +885,14 @@ def speaker_stance_object(c: Context) -> Frame | None:
     if lo >= len(toks) or toks[lo].kind == "p":
         return None
     hi = lo
+    stop = min(len(toks), lo + 40)
     while (
-        hi < len(toks)
+        hi < stop
         and toks[hi].text not in {",", ";", ":", ".", "?", "!", "(", "—", "–", "--"}
         and not (hi > lo and toks[hi].low in _OBJECT_ENDS)
     ):
         hi += 1
-    if words_in(toks, lo, hi) < 1:
+    if words_in(toks, lo, hi, 1) < 1:
         return None
     return Frame("speaker_stance_object", (cue.start, cue.end), np, (lo, hi), role=role)
 
@@ -899,7 +915,7 @@ def interview_label(c: Context) -> Frame | None:
         return None  # "UPDATE:", "CORRECTION:"
     j = cue.start + 1
     hi = _end(c)
-    if words_in(toks, j, hi) < 1:
+    if words_in(toks, j, hi, 1) < 1:
         return None
     return Frame("interview_label", (cue.start, cue.end), (0, cue.start - 1), (j, hi))
 
@@ -927,9 +943,10 @@ def asked_question(c: Context) -> Frame | None:
     if j >= len(toks) or toks[j].low not in _QUESTION_WORDS:
         return None
     hi = j
-    while hi < len(toks) and toks[hi].text not in {",", ";", ":", ".", "?", "!"} and toks[hi].kind != "q":
+    stop = min(len(toks), j + 40)
+    while hi < stop and toks[hi].text not in {",", ";", ":", ".", "?", "!"} and toks[hi].kind != "q":
         hi += 1
-    if words_in(toks, j, hi) < 2:
+    if words_in(toks, j, hi, 2) < 2:
         return None
     return Frame("asked_question", (cue.start, cue.end), speaker, (j, hi))
 

@@ -120,11 +120,6 @@ def test_invisible_characters_keep_the_quotation_found(invisible: str) -> None:
     assert [q.text for q in article.quotes] == [f"We will{invisible} not give up,"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="matcher._TOKEN reads a zero-width or bidi character between the quotation and the "
-    "speaker as punctuation, so quote_speaker_cue no longer sees them side by side",
-)
 @pytest.mark.parametrize("invisible", ["\u200b", "\ufeff", "\u2069"])
 def test_invisible_character_before_the_speaker_keeps_the_attribution(invisible: str) -> None:
     """An invisible character between the closing mark and the speaker does not lose the speaker."""
