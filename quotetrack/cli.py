@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, ExitStack, nullcontext
 from typing import IO, Any
 
+from ._text import dumps
 from ._version import __version__
 from .model import Article
 
@@ -306,9 +307,9 @@ class _Writer:
     def write(self, ident: Any, article: Article) -> None:
         self.count += 1
         if self.fmt == "jsonl":
-            self.out.write(json.dumps(_record(ident, article), ensure_ascii=False) + "\n")
+            self.out.write(dumps(_record(ident, article)) + "\n")
         elif self.fmt == "json":
-            body = textwrap.indent(json.dumps(_record(ident, article), ensure_ascii=False, indent=2), "  ")
+            body = textwrap.indent(dumps(_record(ident, article), indent=2), "  ")
             self.out.write(("\n" if self.count == 1 else ",\n") + body)
         elif self.fmt == "csv":
             for q in article.quotes:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 import os
 import re
 import sys
@@ -23,6 +22,7 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import IO, Any
 
+from ._text import dumps
 from .api import extract
 from .clusters import RECORD_KEYS, QuoteCluster, QuoteRecord, cluster_records
 from .model import KINDS, Article, Quote
@@ -340,7 +340,7 @@ class Corpus:
         records = self.to_records()
         with _writing(path_or_file) as f:
             for r in records:
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+                f.write(dumps(r) + "\n")
         return len(records)
 
     def to_csv(self, path_or_file: str | os.PathLike[str] | IO[str]) -> int:

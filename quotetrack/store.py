@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 
 import regex
 
+from ._text import dumps, encodable
 from .model import Article
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "QuoteRow", "Store", "fts5_available"]
@@ -134,7 +135,7 @@ _ROW_SQL = f"SELECT {_COLUMNS} FROM quotes q JOIN articles a ON a.pk = q.article
 
 
 def _text(value: Any) -> str | None:
-    return None if value is None else str(value)
+    return None if value is None else encodable(str(value))
 
 
 class Store:
@@ -224,7 +225,7 @@ class Store:
 
     def put(self, article: Article) -> None:
         """Store ``article`` (it must have an id), replacing any article with the same id."""
-        data = json.dumps(article.to_dict(), ensure_ascii=False, default=str)
+        data = dumps(article.to_dict(), default=str)
         meta = (_text(article.outlet), _text(article.published), _text(article.title), data)
         with self._write() as c:
             row = c.execute("SELECT pk FROM articles WHERE id = ?", (article.id,)).fetchone()
@@ -247,12 +248,12 @@ class Store:
                     (
                         pk,
                         n,
-                        q.speaker.name if q.speaker else None,
+                        encodable(q.speaker.name) if q.speaker else None,
                         q.speaker.kind if q.speaker else None,
-                        q.mention.text if q.mention else None,
-                        q.speaker.role if q.speaker else None,
+                        encodable(q.mention.text) if q.mention else None,
+                        encodable(q.speaker.role) if q.speaker else None,
                         q.kind,
-                        q.text,
+                        encodable(q.text),
                     )
                     for n, q in enumerate(article.quotes)
                 ],
