@@ -54,7 +54,10 @@ class Resolver:
         self._names: list[tuple[int, str]] | None = None
         self._orgs: list[tuple[int, str]] = []
         self._described: dict[tuple[str, str | None], Resolved] = {}
-        self._roles: dict[str, str] = {}  # the latest role each name was given
+        self._roles: dict[str, str] = {}
+        self._by_surname: dict[str, list[tuple[int, str]]] | None = None
+        self._name_offsets: list[int] = []
+        self._org_offsets: list[int] = []  # the latest role each name was given
         # Names inside quotations are seldom the antecedent of the speaker's pronoun.
         self._quoted = sorted(quoted)
         self._quoted_starts = [a for a, _ in self._quoted]
@@ -70,17 +73,14 @@ class Resolver:
         if self._names is None:
             out = []
             w = self.w
+            given = w.male | w.female
             for m in _NAME_RUN.finditer(self.text):
                 if self._inside_quote(m.start()):
                     continue
                 parts = m.group().split()
                 while parts and (parts[0].lower().rstrip(".") in w.titles or parts[0].lower() in w.stop):
                     parts = parts[1:]
-                while (
-                    len(parts) > 2
-                    and parts[0].lower() not in w.male | w.female
-                    and parts[1].lower() in w.male | w.female
-                ):
+                while len(parts) > 2 and parts[0].lower() not in given and parts[1].lower() in given:
                     parts = parts[1:]  # "Councillor Peter Okafor", "Tulsa Chief Chuck Jordan"
                 if len(parts) < 2 or len(parts) > 5:
                     continue
@@ -94,26 +94,29 @@ class Resolver:
                 ):
                     out.append((m.start(), " ".join(parts)))
             self._names = out
+            self._name_offsets = [p for p, _ in out]
             for m in _ORG_RUN.finditer(self.text):
                 if not self._inside_quote(m.start()) and any(
                     p.lower().strip("’'s") in w.organizations for p in m.group().split()
                 ):
                     self._orgs.append((m.start(), m.group()))
+            self._org_offsets = [p for p, _ in self._orgs]
         return self._names
 
     def full_name(self, surname: str, before: int) -> str | None:
         """The full name whose last word is ``surname``, preferring the nearest one before ``before``."""
-        best = None
-        s = surname.lower()
-        for pos, name in self.names():
-            parts = _SUFFIX.sub("", name).split()
-            if parts and parts[-1].lower().rstrip("’'s") == s and len(parts) > 1:
-                if pos <= before:
-                    best = name
-                elif best is None:
-                    best = name
-                    break
-        return best
+        if self._by_surname is None:
+            index: dict[str, list[tuple[int, str]]] = {}
+            for pos, name in self.names():
+                parts = _SUFFIX.sub("", name).split()
+                if len(parts) > 1:
+                    index.setdefault(parts[-1].lower().rstrip("’'s"), []).append((pos, name))
+            self._by_surname = index
+        found = self._by_surname.get(surname.lower())
+        if not found:
+            return None
+        k = bisect_right([p for p, _ in found], before)
+        return found[k - 1][1] if k else found[0][1]
 
     # -- classification -----------------------------------------------------
 
@@ -318,9 +321,10 @@ class Resolver:
             if conf:
                 best = (p, r, conf)
                 break
-        sources = [self.names()] + ([self._orgs] if low == "it" else [])
-        for found in sources:
-            offsets = [p for p, _ in found]
+        sources = [(self.names(), self._name_offsets)]
+        if low == "it":
+            sources.append((self._orgs, self._org_offsets))
+        for found, offsets in sources:
             for k in range(bisect_left(offsets, at) - 1, -1, -1):
                 p, name = found[k]
                 if at - p > 6000 or (best is not None and p <= best[0]):
