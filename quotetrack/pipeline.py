@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import NamedTuple
 
 import regex
@@ -421,13 +422,9 @@ def _drop_overlaps(quotes: list[Quote]) -> list[Quote]:
 
 
 def _index(spans: list[Paragraph] | list[Sentence], offset: int) -> int:
-    lo, hi = 0, len(spans) - 1
-    if hi < 0:
-        return 0
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if spans[mid].start <= offset:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    """The index of the last span that starts at or before ``offset`` (0 when there is none)."""
+    return max(0, bisect_right(spans, offset, key=_start) - 1)
+
+
+def _start(span: Paragraph | Sentence) -> int:
+    return span.start

@@ -8,6 +8,7 @@ swallows the rest of the article: its quotation ends with its paragraph.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import NamedTuple
 
 from .marks import CLOSERS, OPENERS
@@ -158,14 +159,7 @@ def find_quoted(text: str, paras: list[Paragraph]) -> list[Quoted]:
 
 
 def _para_of(paras: list[Paragraph], offset: int) -> int:
-    lo, hi = 0, len(paras) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if paras[mid].start <= offset:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    return max(0, bisect_right(paras, offset, key=lambda p: p.start) - 1)
 
 
 def _emit_unclosed(text: str, op: _Open, found: list[Quoted]) -> None:

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from .matcher import (
     _DETS,
+    _FINITE,
     _WEAK,
     Cue,
     Frame,
@@ -77,44 +78,10 @@ _TO_VERBS = frozenset(
     }
 )
 # Auxiliaries and modals: one of them early in the words after a cue shows a clause.
-_AUX = frozenset(
-    {
-        "is",
-        "are",
-        "was",
-        "were",
-        "will",
-        "would",
-        "has",
-        "have",
-        "had",
-        "can",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "did",
-        "does",
-        "do",
-        "won't",
-        "can't",
-        "isn't",
-        "wasn't",
-        "didn't",
-        "doesn't",
-        "don't",
-        "wouldn't",
-        "couldn't",
-        "shouldn't",
-        "hasn't",
-        "haven't",
-        "aren't",
-        "weren't",
-        "needs",
-        "need",
-    }
-)
+_AUX = _FINITE | {
+    "won't", "can't", "isn't", "wasn't", "didn't", "doesn't", "don't", "wouldn't", "couldn't", "shouldn't",
+    "hasn't", "haven't", "aren't", "weren't", "needs", "need",
+}  # fmt: skip
 
 
 _BE = frozenset({"be", "been", "being", "is", "are", "was", "were", "am"})
