@@ -58,7 +58,6 @@ class Frame(NamedTuple):
     audience: tuple[int, int] | None = None
     medium: str | None = None
     same_as_previous: bool = False
-    pronoun_subject: bool = False
 
 
 _TOKEN = regex.compile(

@@ -349,20 +349,20 @@ def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[in
     return np, None
 
 
+def _blank_from(toks: list[Tok], k: int) -> bool:
+    """Whether only punctuation is left from token ``k`` on."""
+    return all(t.kind == "p" for t in toks[k:])
+
+
 def _only_tail(c: Context, j: int) -> bool:
     """Whether nothing but punctuation, time or medium phrases follows token ``j``."""
     toks = c.toks
-    n = len(toks)
     k = j
-    while k < n and toks[k].kind == "p":
+    while k < len(toks) and toks[k].kind == "p":
         k += 1
-    if k >= n:
+    if k >= len(toks):
         return True
-    after = after_cue(c.w, c.text, toks, Cue(k - 1, k - 1, "speech", ""), n)
-    rest = after.start
-    while rest < n and toks[rest].kind == "p":
-        rest += 1
-    return rest >= n
+    return _blank_from(toks, after_cue(c.w, c.text, toks, Cue(k - 1, k - 1, "speech", ""), len(toks)).start)
 
 
 # After a comma, these words start the narrator's clause or a new attribution, not more
@@ -637,7 +637,9 @@ def clause_speaker_cue(c: Context) -> Frame | None:
     first = min(np[0], role[0]) if role else np[0]
     if first - 1 < c.floor or toks[first - 1].text not in {",", "—", "–"}:
         return None
-    if not _only_tail(c, cue.end + 1) and not _cue_then_tell_tail(c):
+    if not _only_tail(c, cue.end + 1) and not _blank_from(
+        toks, after_cue(c.w, c.text, toks, cue, len(toks)).start
+    ):
         return None
     lo = c.floor
     hi = content_end(toks, lo, first - 1)
@@ -653,14 +655,6 @@ def clause_speaker_cue(c: Context) -> Frame | None:
         audience=after.audience,
         medium=after.medium,
     )
-
-
-def _cue_then_tell_tail(c: Context) -> bool:
-    after = after_cue(c.w, c.text, c.toks, c.cue, len(c.toks))
-    rest = after.start
-    while rest < len(c.toks) and c.toks[rest].kind == "p":
-        rest += 1
-    return rest >= len(c.toks)
 
 
 def clause_cue_speaker(c: Context) -> Frame | None:
