@@ -621,6 +621,8 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
                 continue  # "his support", "the attacks": a noun here
         if _cap(t) and i > 0 and not (i == 1 and toks[0].kind == "q"):
             continue  # "Said" mid-sentence is a name; "Tell" is not a verb here
+        if i > 0 and toks[i - 1].low in _ARTICLES:
+            continue  # "the figure", "a state": a noun
         if low in w.speech:
             out.append(Cue(i, i, "speech", w.speech[low]))
         elif low in w.belief:
@@ -633,6 +635,8 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+# Words that make the next word a noun, never a verb of saying.
+_ARTICLES = frozenset({"a", "an", "the", "its", "their", "our", "my", "your", "these", "those", "another", "every", "each"})
 _VERB_BEFORE = frozenset(
     {
         "to",
@@ -664,6 +668,16 @@ _VERB_BEFORE = frozenset(
         "always",
     }
 )
+
+
+def says_at(w: Words, toks: list[Tok], i: int) -> bool:
+    """Whether token ``i`` is a verb of saying used as a verb ("said", not "the figure" or "five states")."""
+    t = toks[i]
+    return (
+        t.low in w.speech
+        and not (i > 0 and toks[i - 1].low in _ARTICLES)
+        and (t.low not in w.nouny or _verb_context(w, toks, i))
+    )
 
 
 def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:

@@ -32,6 +32,7 @@ from .matcher import (
     content_end,
     np_left,
     np_right,
+    says_at,
     words_in,
 )
 from .wordclasses import Words
@@ -418,6 +419,11 @@ def _speech(c: Context) -> bool:
     return c.cue.kind == "speech"
 
 
+def _says(c: Context, lo: int, hi: int) -> bool:
+    """Whether a verb of saying is used as a verb between ``lo`` and ``hi`` (not "in five states")."""
+    return any(says_at(c.w, c.toks, k) for k in range(lo, hi))
+
+
 # --- the rules --------------------------------------------------------------
 
 
@@ -699,7 +705,10 @@ def according_to(c: Context) -> Frame | None:
     end_np = max(np[1], role[1] if role else np[1])
     before = content_end(toks, c.floor, cue.start)
     # "The mayor said X, according to two aides": the words before have their own speaker.
-    attributed = any(t.low in c.w.speech for t in toks[c.floor : before])
+    attributed = any(
+        says_at(c.w, toks, k) and toks[k + 1].low not in _NOT_CLAUSE and toks[k + 1].kind != "p"
+        for k in range(c.floor, before)
+    )  # "..., and said little, according to an aide" is still the aide's account
     if words_in(toks, c.floor, before, 3) >= 3 and not attributed:
         # "The bridge will reopen, according to the agency." When the sentence goes on
         # after the source ("The cause, according to the agency, was rust."), it is all content.
@@ -929,7 +938,7 @@ def speaker_colon(c: Context) -> Frame | None:
     np = np_left(c.w, toks, h, c.floor)
     if np is None:
         return None
-    if any(t.kind == "w" and t.low in c.w.speech for t in toks[c.floor : np[0]]):
+    if _says(c, c.floor, np[0]):
         return None
     return Frame("speaker_colon", (cue.start, cue.end), np, (j, j + 1))
 
