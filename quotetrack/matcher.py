@@ -607,6 +607,14 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
                 )
             )
             continue
+        if (
+            low in w.stance_nouns
+            and i + 1 < n
+            and (toks[i + 1].low in TOPIC_PREPOSITIONS or toks[i + 1].low == "that")
+            and owner_of(toks, i) is not None
+        ):
+            out.append(Cue(i, i, "noun", low))  # "her criticism of the plan", "the mayor's claim that"
+            continue
         if low in w.nouny and not _verb_context(w, toks, i):
             if (
                 i > 0
@@ -635,8 +643,25 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+#: Prepositions that introduce what a statement or stance is about.
+TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "for", "against", "over", "to", "with"})
+
+
+def owner_of(toks: list[Tok], i: int) -> int | None:
+    """The possessive that owns the noun at ``i`` ("her", "the mayor's"), over up to two modifiers."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        t = toks[k]
+        if t.low in _POSSESSIVE_PRONOUNS or _possessive(t):
+            return k
+        if t.kind != "w" or _cap(t) or t.low in _DETS:
+            return None
+    return None
+
+
 # Words that make the next word a noun, never a verb of saying.
-_ARTICLES = frozenset({"a", "an", "the", "its", "their", "our", "my", "your", "these", "those", "another", "every", "each"})
+_ARTICLES = frozenset(
+    {"a", "an", "the", "its", "their", "our", "my", "your", "these", "those", "another", "every", "each"}
+)
 _VERB_BEFORE = frozenset(
     {
         "to",

@@ -20,6 +20,7 @@ from .matcher import (
     _DETS,
     _FINITE,
     _WEAK,
+    TOPIC_PREPOSITIONS,
     Cue,
     Frame,
     Tok,
@@ -32,6 +33,7 @@ from .matcher import (
     content_end,
     np_left,
     np_right,
+    owner_of,
     says_at,
     words_in,
 )
@@ -601,7 +603,7 @@ def parenthetical_speaker_cue(c: Context) -> Frame | None:
     Example: ``The bridge, the mayor said, will reopen in May.``
     """
     toks, cue = c.toks, c.cue
-    if cue.kind != "speech":
+    if cue.kind not in {"speech", "belief"}:
         return None
     found = _subject(c, cue.start, c.floor)
     if found is None:
@@ -677,10 +679,28 @@ def clause_cue_speaker(c: Context) -> Frame | None:
     if np is None:
         return None
     role = appositive_right(toks, np[1] + 1, len(toks))
-    if not _loose_tail(c, np[1] + 1):
-        return None  # "Jane Doe, a spokeswoman, said the bridge ...": the subject is before
     lo = c.floor
     hi = content_end(toks, lo, cue.start - 1)
+    k = (role or np)[1] + 1
+    if (
+        toks[k - 1].text != ","
+        and k + 1 < len(toks)
+        and toks[k].low == "and"
+        and toks[k + 1].low in {"others", "colleagues", "aides"}
+    ):
+        k += 2  # "said Doyle and others,"
+    if (
+        k < len(toks)
+        and toks[k].text == ","
+        and words_in(toks, k + 1, _end(c, k + 1), 2) >= 2
+        and words_in(toks, lo, hi, 2) >= 2
+        and not _says(c, k + 1, len(toks))
+    ):
+        # "The cause, said the engineer, was rust.": the cue and speaker sit inside the content
+        hi = _end(c, k + 1)
+        return Frame("clause_cue_speaker", (cue.start, cue.end), np, (lo, hi), role=role)
+    if not _loose_tail(c, np[1] + 1):
+        return None  # "Jane Doe, a spokeswoman, said the bridge ...": the subject is before
     if words_in(toks, lo, hi, 3) < 3:
         return None
     return Frame("clause_cue_speaker", (cue.start, cue.end), np, (lo, hi), role=role)
@@ -814,20 +834,26 @@ _OBJECT_ENDS = frozenset(
 )  # fmt: skip
 
 
+def _owner(c: Context) -> tuple[int, int] | None:
+    """The possessor of a noun cue: ``her``, ``the mayor's``."""
+    toks = c.toks
+    owner = owner_of(toks, c.cue.start)
+    if owner is None or owner < c.floor:
+        return None
+    if toks[owner].low in c.w.pronouns or not _possessive(toks[owner]):
+        return (owner, owner)
+    return np_left(c.w, toks, owner, c.floor)
+
+
 def possessive_noun_that(c: Context) -> Frame | None:
     """A possessive and a noun of saying or thinking govern a ``that`` clause.
 
     Example: ``The mayor’s claim that the bridge is safe drew criticism.``
     """
     toks, cue = c.toks, c.cue
-    if cue.kind != "noun" or cue.start == 0:
+    if cue.kind != "noun" or cue.end + 1 >= len(toks) or toks[cue.end + 1].low != "that":
         return None
-    owner = cue.start - 1
-    np = (
-        (owner, owner)
-        if toks[owner].low in c.w.pronouns or not _possessive(toks[owner])
-        else np_left(c.w, toks, owner, c.floor)
-    )
+    np = _owner(c)
     if np is None:
         return None
     lo = cue.end + 2
@@ -835,6 +861,82 @@ def possessive_noun_that(c: Context) -> Frame | None:
     if words_in(toks, lo, hi, 3) < 3:
         return None
     return Frame("possessive_noun_that", (cue.start, cue.end), np, (lo, hi))
+
+
+def possessive_noun_topic(c: Context) -> Frame | None:
+    """A possessive and a noun of saying or stance, then what it is about.
+
+    Example: ``Her criticism of the harbour plan was sharp.``
+    """
+    toks, cue = c.toks, c.cue
+    if cue.kind != "noun" or cue.end + 1 >= len(toks) or toks[cue.end + 1].low not in TOPIC_PREPOSITIONS:
+        return None
+    np = _owner(c)
+    if np is None:
+        return None
+    lo = cue.end + 2
+    hi = _object_end(toks, lo)
+    for k in range(lo + 1, hi):
+        t = toks[k]
+        if (
+            t.low in _AUX
+            or t.low in _PAST
+            or t.low in c.w.speech
+            or (t.low.endswith("ed") and toks[k - 1].low not in _DETS)
+        ):
+            hi = k  # "Her attacks on the mayor have grown": the sentence's verb ends the topic
+            break
+    if words_in(toks, lo, hi, 1) < 1:
+        return None
+    return Frame("possessive_noun_topic", (cue.start, cue.end), np, (lo, hi))
+
+
+def _object_end(toks: list[Tok], lo: int) -> int:
+    """Where an object phrase that starts at ``lo`` ends: punctuation or a new clause."""
+    hi = lo
+    stop = min(len(toks), lo + 40)
+    while (
+        hi < stop
+        and toks[hi].text not in {",", ";", ":", ".", "?", "!", "(", "—", "–", "--"}
+        and not (hi > lo and toks[hi].low in _OBJECT_ENDS)
+    ):
+        hi += 1
+    return hi
+
+
+# Topic prepositions after a verb of saying: "spoke about", "warned against".
+_TOPIC_AFTER_VERB = frozenset({"about", "of", "on", "over", "against"})
+
+
+def speaker_cue_topic(c: Context) -> Frame | None:
+    """The speaker and a verb of saying, then a preposition and what was talked about.
+
+    Example: ``The mayor spoke to reporters about the harbour plan.``
+    """
+    toks, cue = c.toks, c.cue
+    if cue.kind not in {"speech", "belief"} or _passive(c):
+        return None
+    after = after_cue(c.w, c.text, toks, cue, len(toks))
+    j = after.start
+    if after.that or j + 1 >= len(toks) or toks[j].low not in _TOPIC_AFTER_VERB or toks[j + 1].kind != "w":
+        return None
+    found = _subject(c, cue.start, c.floor)
+    if found is None:
+        return None
+    np, role = found
+    lo = j + 1
+    hi = _object_end(toks, lo)
+    if words_in(toks, lo, hi, 1) < 1:
+        return None
+    return Frame(
+        "speaker_cue_topic",
+        (cue.start, cue.end),
+        np,
+        (lo, hi),
+        role=role,
+        audience=after.audience,
+        medium=after.medium,
+    )
 
 
 def speaker_stance_object(c: Context) -> Frame | None:
@@ -854,14 +956,7 @@ def speaker_stance_object(c: Context) -> Frame | None:
     lo = cue.end + 1
     if lo >= len(toks) or toks[lo].kind == "p":
         return None
-    hi = lo
-    stop = min(len(toks), lo + 40)
-    while (
-        hi < stop
-        and toks[hi].text not in {",", ";", ":", ".", "?", "!", "(", "—", "–", "--"}
-        and not (hi > lo and toks[hi].low in _OBJECT_ENDS)
-    ):
-        hi += 1
+    hi = _object_end(toks, lo)
     if words_in(toks, lo, hi, 1) < 1:
         return None
     return Frame("speaker_stance_object", (cue.start, cue.end), np, (lo, hi), role=role)
@@ -984,8 +1079,10 @@ RULES: tuple[Rule, ...] = tuple(
         (participle_same_speaker, 0.75),
         (coordinated_same_speaker, 0.75),
         (speaker_cue_clause, 0.8),
+        (speaker_cue_topic, 0.6),
         (speaker_stance_object, 0.6),
         (possessive_noun_that, 0.6),
+        (possessive_noun_topic, 0.5),
         (interview_label, 0.7),
         (speaker_colon, 0.8),
         (quote_dash_speaker, 0.85),

@@ -96,6 +96,19 @@ _PARTICLES = frozenset(
 )
 
 
+_SUBJECTS = ("he", "she", "it", "they", "we", "i", "you")
+
+
+def _contracted(pronouns: dict[str, str]) -> dict[str, str]:
+    """Subject pronouns with a contracted auxiliary too: "they’ve suggested", "she’d said"."""
+    out = dict(pronouns)
+    for p in _SUBJECTS:
+        for apostrophe in ("'", "’"):
+            for aux in ("ve", "d", "ll", "re", "m"):
+                out.setdefault(f"{p}{apostrophe}{aux}", pronouns[p])
+    return out
+
+
 def _plurals(nouns: frozenset[str]) -> frozenset[str]:
     out = set(nouns)
     for n in nouns:
@@ -121,6 +134,7 @@ class Words:
     stance: dict[str, str]
     stance_phrasal: dict[str, list[tuple[tuple[str, ...], str]]]
     nouny: frozenset[str]
+    stance_nouns: frozenset[str]
     not_labels: frozenset[str]
     abbreviations: frozenset[str]
     cue_words: frozenset[str]
@@ -150,8 +164,10 @@ def words() -> Words:
     evidence, _ = _verbs("evidence_verbs")
     stance, stance_phrasal = _verbs("stance_verbs")
     titles = load("titles")
+    stance_nouns = _plurals(load("stance_nouns"))
     cue_words = frozenset(
         {"according"}
+        | stance_nouns
         | set(speech)
         | set(phrasal)
         | set(belief)
@@ -168,6 +184,7 @@ def words() -> Words:
         not_labels=load("not_labels"),
         abbreviations=load("abbreviations"),
         nouny=frozenset(f for b in load("noun_verbs") for f in (b, b + "s", b + "es")),
+        stance_nouns=stance_nouns,
         belief=belief,
         evidence=evidence,
         titles=titles | {t + "." for t in titles if " " not in t},
@@ -182,6 +199,6 @@ def words() -> Words:
         audiences=load("audience_nouns"),
         male=load("first_names_male"),
         female=load("first_names_female"),
-        pronouns=mapping("pronouns"),
+        pronouns=_contracted(mapping("pronouns")),
         media=entries("media_phrases"),
     )
