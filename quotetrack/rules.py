@@ -63,6 +63,11 @@ _NOT_CLAUSE = frozenset(
 )
 
 
+# Objects of a verb of saying that are no statement: "said nothing", "thought so".
+_NO_STATEMENT = frozenset(
+    {"nothing", "little", "much", "something", "anything", "so", "more", "less", "it", "this"}
+)
+
 # Verbs that report with an infinitive: "X wants to ...", "X urged them to ...".
 _TO_VERBS = frozenset(
     {
@@ -597,6 +602,35 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     )
 
 
+def seems_clause(c: Context) -> Frame | None:
+    """``seems`` or ``appears`` with no one named: the whole clause is an impression reported.
+
+    Example: ``The mayor seemed to be of two minds about the bridge.``
+    """
+    toks, cue = c.toks, c.cue
+    if cue.base not in {"seem", "appear"} or cue.end + 1 >= len(toks):
+        return None
+    nxt = toks[cue.end + 1].low
+    if nxt == "that":
+        # "It seems that the ferry will stop."
+        lo = cue.end + 2
+        hi = _end(c, lo)
+        if toks[cue.start - 1].low != "it" or words_in(toks, lo, hi, 3) < 3:
+            return None
+        return Frame("seems_clause", (cue.start, cue.end), None, (lo, hi))
+    if nxt not in {"to", "likely", "unlikely", "poised", "ready", "set"}:
+        return None
+    found = _subject(c, cue.start, c.floor)
+    if found is None:
+        return None
+    np, role = found
+    lo = min(np[0], role[0]) if role else np[0]
+    hi = _end(c, cue.end + 1)
+    if words_in(toks, cue.end + 1, hi, 2) < 2:
+        return None
+    return Frame("seems_clause", (cue.start, cue.end), None, (lo, hi))
+
+
 def parenthetical_speaker_cue(c: Context) -> Frame | None:
     """The speaker and the cue set off by commas inside the reported sentence.
 
@@ -945,7 +979,7 @@ def speaker_stance_object(c: Context) -> Frame | None:
     Example: ``The union endorsed the mayor on Tuesday.``
     """
     toks, cue, w = c.toks, c.cue, c.w
-    if cue.kind != "stance" and not (cue.kind == "speech" and cue.base in w.stance):
+    if not (cue.kind == "stance" or (cue.kind in {"speech", "belief"} and cue.base not in w.not_object)):
         return None
     found = _subject(c, cue.start, c.floor)
     if found is None:
@@ -954,8 +988,8 @@ def speaker_stance_object(c: Context) -> Frame | None:
     if w.pronouns.get(toks[np[1]].low, "").startswith(("organization", "any")) and toks[np[1]].low != "who":
         return None  # "it", "which": too often not a source
     lo = cue.end + 1
-    if lo >= len(toks) or toks[lo].kind == "p":
-        return None
+    if lo >= len(toks) or toks[lo].kind == "p" or (cue.kind != "stance" and toks[lo].low in _NO_STATEMENT):
+        return None  # "said nothing", "thought so"
     hi = _object_end(toks, lo)
     if words_in(toks, lo, hi, 1) < 1:
         return None
@@ -1078,6 +1112,7 @@ RULES: tuple[Rule, ...] = tuple(
         (clause_speaker_cue, 0.85),
         (participle_same_speaker, 0.75),
         (coordinated_same_speaker, 0.75),
+        (seems_clause, 0.5),
         (speaker_cue_clause, 0.8),
         (speaker_cue_topic, 0.6),
         (speaker_stance_object, 0.6),

@@ -135,6 +135,7 @@ class Words:
     stance_phrasal: dict[str, list[tuple[tuple[str, ...], str]]]
     nouny: frozenset[str]
     stance_nouns: frozenset[str]
+    not_object: frozenset[str]
     not_labels: frozenset[str]
     abbreviations: frozenset[str]
     cue_words: frozenset[str]
@@ -185,6 +186,7 @@ def words() -> Words:
         abbreviations=load("abbreviations"),
         nouny=frozenset(f for b in load("noun_verbs") for f in (b, b + "s", b + "es")),
         stance_nouns=stance_nouns,
+        not_object=load("not_object_verbs"),
         belief=belief,
         evidence=evidence,
         titles=titles | {t + "." for t in titles if " " not in t},
