@@ -41,9 +41,9 @@ def inflections(base: str, past: str | None = None, participle: str | None = Non
         else:
             forms.update({stem + "ed", stem + "ing"})
     if past:
-        forms.add(past)
         forms.discard(base + "ed")
         forms.discard(base + "d")
+        forms.add(past)  # after the discards: "show showed shown" keeps "showed"
     if participle:
         forms.add(participle)
     return forms

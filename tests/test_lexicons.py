@@ -1,0 +1,41 @@
+"""The lexicons as the matcher sees them."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrack.wordclasses import inflections, words
+
+
+@pytest.mark.parametrize(
+    ("entry", "form"),
+    [
+        (("show", "showed", "shown"), "showed"),
+        (("show", "showed", "shown"), "shown"),
+        (("tell", "told", "told"), "told"),
+        (("admit", None, None), "admitted"),
+        (("deny", None, None), "denied"),
+        (("note", None, None), "noted"),
+    ],
+)
+def test_inflections_include_the_past(entry: tuple[str, str | None, str | None], form: str) -> None:
+    """Every verb gets its past forms, including irregular ones spelled like regular ones."""
+    assert form in inflections(*entry)
+
+
+def test_tell_has_no_regular_past() -> None:
+    """A verb with an irregular past does not also get the regular one."""
+    assert "telled" not in inflections("tell", "told", "told")
+
+
+def test_contracted_pronouns_keep_their_class() -> None:
+    """'they’ve' is a subject pronoun of the same class as 'they'."""
+    w = words()
+    assert w.pronouns["they’ve"] == w.pronouns["they"]
+    assert w.pronouns["she'd"] == w.pronouns["she"]
+
+
+def test_every_verb_lexicon_form_is_a_cue_word() -> None:
+    """Each listed past form of an evidence verb is a cue ('the poll showed')."""
+    w = words()
+    assert {"showed", "shown", "found"} <= w.cue_words
