@@ -909,7 +909,7 @@ def possessive_noun_topic(c: Context) -> Frame | None:
     if np is None:
         return None
     lo = cue.end + 2
-    hi = _object_end(toks, lo)
+    hi = _object_end(c.w, toks, lo)
     for k in range(lo + 1, hi):
         t = toks[k]
         if (
@@ -925,14 +925,20 @@ def possessive_noun_topic(c: Context) -> Frame | None:
     return Frame("possessive_noun_topic", (cue.start, cue.end), np, (lo, hi))
 
 
-def _object_end(toks: list[Tok], lo: int) -> int:
-    """Where an object phrase that starts at ``lo`` ends: punctuation or a new clause."""
+def _object_end(w: Words, toks: list[Tok], lo: int) -> int:
+    """Where an object phrase that starts at ``lo`` ends: punctuation, a new clause or a time phrase."""
     hi = lo
     stop = min(len(toks), lo + 40)
     while (
         hi < stop
         and toks[hi].text not in {",", ";", ":", ".", "?", "!", "(", "—", "–", "--"}
         and not (hi > lo and toks[hi].low in _OBJECT_ENDS)
+        and not (
+            hi > lo
+            and hi + 1 < len(toks)
+            and toks[hi].low in {"on", "in", "for", "last", "this", "earlier", "later"}
+            and toks[hi + 1].low in w.times
+        )
     ):
         hi += 1
     return hi
@@ -959,7 +965,7 @@ def speaker_cue_topic(c: Context) -> Frame | None:
         return None
     np, role = found
     lo = j + 1
-    hi = _object_end(toks, lo)
+    hi = _object_end(c.w, toks, lo)
     if words_in(toks, lo, hi, 1) < 1:
         return None
     return Frame(
@@ -990,7 +996,7 @@ def speaker_stance_object(c: Context) -> Frame | None:
     lo = cue.end + 1
     if lo >= len(toks) or toks[lo].kind == "p" or (cue.kind != "stance" and toks[lo].low in _NO_STATEMENT):
         return None  # "said nothing", "thought so"
-    hi = _object_end(toks, lo)
+    hi = _object_end(c.w, toks, lo)
     if words_in(toks, lo, hi, 1) < 1:
         return None
     return Frame("speaker_stance_object", (cue.start, cue.end), np, (lo, hi), role=role)
