@@ -585,6 +585,17 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             elif t.text in _DASHES and t.text != "-":
                 out.append(Cue(i, i, "dash", t.text))
             continue
+        if t.low == "in" and (i == 0 or (i == 1 and toks[0].low in {"but", "and", "yet"})):
+            own = i + 1 < n and toks[i + 1].low in _POSSESSIVE_PRONOUNS  # "In her view,"
+            src = (i + 2, i + 2) if own and i + 2 < n else np_right(w, toks, i + 1, n)
+            if (
+                src is not None
+                and src[1] + 1 < n
+                and toks[src[1] + 1].text == ","
+                and (_bare(toks[src[1]].low) in w.documents or toks[src[1]].low in {"interview", "view"})
+            ):
+                out.append(Cue(i, i, "source", "in"))  # "In a new poll, ...", "In my view, ..."
+            continue
         if t.kind != "w" or t.low not in cue_words:
             continue
         low = t.low

@@ -780,6 +780,26 @@ def according_to(c: Context) -> Frame | None:
     return Frame("according_to", (cue.start, cue.end), np, (lo, hi), role=role)
 
 
+def in_source(c: Context) -> Frame | None:
+    """A document, poll or interview named at the start, then what it says.
+
+    Example: ``In a new poll, most riders favour the night ferry.``
+    """
+    toks, cue = c.toks, c.cue
+    if cue.kind != "source":
+        return None
+    k = cue.end + 1
+    own = toks[k].low in c.w.pronouns and toks[k].low != "it"  # "In her view" is hers
+    np = (k + 1, k + 1) if own else np_right(c.w, toks, k, len(toks))
+    if np is None:
+        return None
+    lo = np[1] + 2
+    hi = _end(c, lo)
+    if words_in(toks, lo, hi, 3) < 3 or _says(c, lo, hi):
+        return None  # "In a statement, the mayor said ...": the verb decides
+    return Frame("in_source", (cue.start, cue.end), (k, k) if own else np, (lo, hi))
+
+
 def as_speaker_cue(c: Context) -> Frame | None:
     """``As X noted,`` before the content.
 
@@ -1112,6 +1132,7 @@ RULES: tuple[Rule, ...] = tuple(
         (speaker_cue_quote, 0.9),
         (speaker_cue_colon, 0.85),
         (according_to, 0.85),
+        (in_source, 0.7),
         (as_speaker_cue, 0.85),
         (clause_cue_speaker, 0.85),
         (parenthetical_speaker_cue, 0.8),
