@@ -110,6 +110,23 @@ def _passive(c: Context) -> bool:
     return be and cue.endswith(("ed", "en", "wn")) and cue not in {"quoted"} and c.cue.kind == "speech"
 
 
+def _be_before(c: Context) -> int | None:
+    """The form of *be* right before the cue (over adverbs), when the cue is a passive participle."""
+    toks = c.toks
+    j = c.cue.start - 1
+    while (
+        j >= c.floor
+        and toks[j].kind == "w"
+        and toks[j].low not in _BE
+        and (toks[j].low in c.w.adverbs or toks[j].low.endswith("ly"))
+    ):
+        j -= 1
+    form = toks[c.cue.start].low
+    if j >= c.floor and toks[j].low in _BE and form.endswith(("ed", "en", "wn", "ght", "id")):
+        return j
+    return None
+
+
 def _personal(w: Words, toks: list[Tok], np: tuple[int, int]) -> bool:
     """Whether a speaker phrase names a person (a personal pronoun or a first name)."""
     head = toks[np[1]].low
@@ -603,14 +620,29 @@ def speaker_cue_clause(c: Context) -> Frame | None:
 
 
 def seems_clause(c: Context) -> Frame | None:
-    """``seems`` or ``appears`` with no one named: the whole clause is an impression reported.
+    """``seems``, ``appears`` or a passive (``is expected to``) with no one named: the whole clause is reported.
 
     Example: ``The mayor seemed to be of two minds about the bridge.``
     """
     toks, cue = c.toks, c.cue
-    if cue.base not in {"seem", "appear"} or cue.end + 1 >= len(toks):
+    if cue.end + 1 >= len(toks):
         return None
     nxt = toks[cue.end + 1].low
+    if cue.base not in {"seem", "appear"}:
+        # "The mayor is widely expected to run", "The plan was seen as a gamble": a passive
+        # verb of thinking or saying names no source either.
+        be = _be_before(c)
+        if not (cue.kind in {"belief", "speech"} and nxt in {"to", "as"} and be is not None):
+            return None
+        found = _subject(c, be, c.floor)
+        if found is None:
+            return None
+        np, role = found
+        lo = min(np[0], role[0]) if role else np[0]
+        hi = _end(c, cue.end + 1)
+        if words_in(toks, cue.end + 1, hi, 2) < 2:
+            return None
+        return Frame("seems_clause", (cue.start, cue.end), None, (lo, hi))
     if nxt == "that":
         # "It seems that the ferry will stop."
         lo = cue.end + 2
