@@ -583,6 +583,9 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     np, role = found
     after = after_cue(w, c.text, toks, cue, len(toks))
     lo = after.start
+    if cue.base == "quote" and lo + 2 < len(toks) and toks[lo].low == "as" and toks[lo + 1].low == "saying":
+        lo += 3 if toks[lo + 2].low == "that" else 2  # "is quoted as saying (that) ..."
+        after = after._replace(that=True)
     hi = _end(c, lo)
     if words_in(toks, lo, hi, 3) < 3:
         return None
@@ -632,7 +635,16 @@ def seems_clause(c: Context) -> Frame | None:
         # "The mayor is widely expected to run", "The plan was seen as a gamble": a passive
         # verb of thinking or saying names no source either.
         be = _be_before(c)
-        if not (cue.kind in {"belief", "speech"} and nxt in {"to", "as"} and be is not None):
+        if be is None or cue.kind not in {"belief", "speech"} or cue.base == "quote":
+            return None  # "X is quoted as saying": X is the source
+        if nxt == "that" and be - 1 >= c.floor and toks[be - 1].low == "it":
+            # "It was reported that the ferry will stop."
+            lo = cue.end + 2
+            hi = _end(c, lo)
+            if words_in(toks, lo, hi, 3) < 3:
+                return None
+            return Frame("seems_clause", (cue.start, cue.end), None, (lo, hi))
+        if nxt not in {"to", "as"}:
             return None
         found = _subject(c, be, c.floor)
         if found is None:
@@ -1048,7 +1060,11 @@ def speaker_stance_object(c: Context) -> Frame | None:
     lo = cue.end + 1
     if lo >= len(toks) or toks[lo].kind == "p" or (cue.kind != "stance" and toks[lo].low in _NO_STATEMENT):
         return None  # "said nothing", "thought so"
-    hi = _object_end(c.w, toks, lo)
+    if lo + 2 < len(toks) and toks[lo].low in w.stance_nouns and toks[lo + 1].low == "that":
+        lo += 2  # "expressed fears that the bridge could fail": the clause is the content
+        hi = _end(c, lo)
+    else:
+        hi = _object_end(c.w, toks, lo)
     if words_in(toks, lo, hi, 1) < 1:
         return None
     return Frame("speaker_stance_object", (cue.start, cue.end), np, (lo, hi), role=role)
