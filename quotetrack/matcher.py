@@ -519,28 +519,9 @@ def np_right(w: Words, toks: list[Tok], i: int, ceil: int) -> tuple[int, int] | 
 _NOT_APPOSITIVE = frozenset(
     {"who", "which", "that", "according", "adding", "saying", "but", "and", "as", "while"}
 )
-_FINITE = frozenset(
-    {
-        "is",
-        "are",
-        "was",
-        "were",
-        "will",
-        "would",
-        "has",
-        "have",
-        "had",
-        "can",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "did",
-        "does",
-        "do",
-    }
-)
+# Modals and "do": before an ambiguous form they make it a verb, and they are finite.
+_MODALS = frozenset({"will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did"})
+_FINITE = _MODALS | {"is", "are", "was", "were", "has", "have", "had"}
 
 
 def appositive_right(toks: list[Tok], after: int, ceil: int) -> tuple[int, int] | None:
@@ -673,37 +654,10 @@ def owner_of(toks: list[Tok], i: int) -> int | None:
 _ARTICLES = frozenset(
     {"a", "an", "the", "its", "their", "our", "my", "your", "these", "those", "another", "every", "each"}
 )
-_VERB_BEFORE = frozenset(
-    {
-        "to",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "do",
-        "does",
-        "did",
-        "not",
-        "i",
-        "we",
-        "you",
-        "they",
-        "he",
-        "she",
-        "it",
-        "who",
-        "also",
-        "never",
-        "still",
-        "now",
-        "often",
-        "always",
-    }
-)
+_VERB_BEFORE = _MODALS | {
+    "to", "not", "i", "we", "you", "they", "he", "she", "it", "who",
+    "also", "never", "still", "now", "often", "always",
+}  # fmt: skip
 
 
 def says_at(w: Words, toks: list[Tok], i: int) -> bool:

@@ -21,6 +21,7 @@ from .matcher import (
     _FINITE,
     _WEAK,
     TOPIC_PREPOSITIONS,
+    After,
     Cue,
     Frame,
     Tok,
@@ -98,33 +99,26 @@ _PREPOSITIONS = frozenset(
 )
 
 
-def _passive(c: Context) -> bool:
-    """Whether the cue is a passive participle (``has been mentioned in``): its subject is no source."""
+def _be_before(c: Context) -> int | None:
+    """The form of *be* (or a pronoun's ``’s``) among the auxiliaries and adverbs before the cue."""
     toks = c.toks
     j = _skip_adverbs_left(c.w, toks, c.cue.start, c.floor)
-    be = any(
-        t.low in _BE or (t.low.endswith(("’s", "'s")) and t.low[:-2] in c.w.pronouns)
-        for t in toks[j + 1 : c.cue.start]
-    )
-    cue = toks[c.cue.start].low
-    return be and cue.endswith(("ed", "en", "wn")) and cue not in {"quoted"} and c.cue.kind == "speech"
-
-
-def _be_before(c: Context) -> int | None:
-    """The form of *be* right before the cue (over adverbs), when the cue is a passive participle."""
-    toks = c.toks
-    j = c.cue.start - 1
-    while (
-        j >= c.floor
-        and toks[j].kind == "w"
-        and toks[j].low not in _BE
-        and (toks[j].low in c.w.adverbs or toks[j].low.endswith("ly"))
-    ):
-        j -= 1
-    form = toks[c.cue.start].low
-    if j >= c.floor and toks[j].low in _BE and form.endswith(("ed", "en", "wn", "ght", "id")):
-        return j
+    for k in range(c.cue.start - 1, max(j, c.floor) - 1, -1):  # j itself may be "being"
+        low = toks[k].low
+        if low in _BE or (low.endswith(("’s", "'s")) and low[:-2] in c.w.pronouns):
+            return k
     return None
+
+
+def _passive(c: Context) -> bool:
+    """Whether the cue is a passive participle (``has been mentioned in``): its subject is no source."""
+    cue = c.toks[c.cue.start].low
+    return (
+        c.cue.kind == "speech"
+        and cue.endswith(("ed", "en", "wn"))
+        and cue not in {"quoted"}
+        and _be_before(c) is not None
+    )
 
 
 def _personal(w: Words, toks: list[Tok], np: tuple[int, int]) -> bool:
@@ -443,6 +437,20 @@ def _speech(c: Context) -> bool:
     return c.cue.kind == "speech"
 
 
+def _framed(
+    rule: str,
+    cue: Cue,
+    np: tuple[int, int] | None,
+    content: tuple[int, int],
+    role: tuple[int, int] | None,
+    after: After,
+) -> Frame:
+    """A frame with the audience and medium passed over after the cue."""
+    return Frame(
+        rule, (cue.start, cue.end), np, content, role=role, audience=after.audience, medium=after.medium
+    )
+
+
 def _says(c: Context, lo: int, hi: int) -> bool:
     """Whether a verb of saying is used as a verb between ``lo`` and ``hi`` (not "in five states")."""
     return any(says_at(c.w, c.toks, k) for k in range(lo, hi))
@@ -501,15 +509,7 @@ def quote_speaker_cue(c: Context) -> Frame | None:
         if first == np[0]:
             np = (floor, np[1])
     after = after_cue(c.w, c.text, toks, cue, len(toks))
-    return Frame(
-        "quote_speaker_cue",
-        (cue.start, cue.end),
-        np,
-        (qi, qi + 1),
-        role=role,
-        audience=after.audience,
-        medium=after.medium,
-    )
+    return _framed("quote_speaker_cue", cue, np, (qi, qi + 1), role, after)
 
 
 def speaker_cue_quote(c: Context) -> Frame | None:
@@ -530,15 +530,7 @@ def speaker_cue_quote(c: Context) -> Frame | None:
     if content_end(toks, j, len(toks)) != j + 1:
         return None  # narration follows: a mixed quote, decided by speaker_cue_clause
     np, role = found
-    return Frame(
-        "speaker_cue_quote",
-        (cue.start, cue.end),
-        np,
-        (j, j + 1),
-        role=role,
-        audience=after.audience,
-        medium=after.medium,
-    )
+    return _framed("speaker_cue_quote", cue, np, (j, j + 1), role, after)
 
 
 def coordinated_same_speaker(c: Context) -> Frame | None:
@@ -611,15 +603,7 @@ def speaker_cue_clause(c: Context) -> Frame | None:
         return None
     if nxt.kind == "p" and nxt.text not in {"“", '"', "‘"}:
         return None
-    return Frame(
-        "speaker_cue_clause",
-        (cue.start, cue.end),
-        np,
-        (lo, hi),
-        role=role,
-        audience=after.audience,
-        medium=after.medium,
-    )
+    return _framed("speaker_cue_clause", cue, np, (lo, hi), role, after)
 
 
 def seems_clause(c: Context) -> Frame | None:
@@ -631,40 +615,32 @@ def seems_clause(c: Context) -> Frame | None:
     if cue.end + 1 >= len(toks):
         return None
     nxt = toks[cue.end + 1].low
-    if cue.base not in {"seem", "appear"}:
+    if cue.base in {"seem", "appear"}:
+        verb = cue.start
+        follows = _SEEMS_FOLLOWS
+    else:
         # "The mayor is widely expected to run", "The plan was seen as a gamble": a passive
-        # verb of thinking or saying names no source either.
+        # verb of thinking or saying names no source either ("X is quoted as saying" does).
         be = _be_before(c)
-        if be is None or cue.kind not in {"belief", "speech"} or cue.base == "quote":
-            return None  # "X is quoted as saying": X is the source
-        if nxt == "that" and be - 1 >= c.floor and toks[be - 1].low == "it":
-            # "It was reported that the ferry will stop."
-            lo = cue.end + 2
-            hi = _end(c, lo)
-            if words_in(toks, lo, hi, 3) < 3:
-                return None
-            return Frame("seems_clause", (cue.start, cue.end), None, (lo, hi))
-        if nxt not in {"to", "as"}:
+        if (
+            be is None
+            or toks[be].low not in _BE
+            or cue.kind not in {"belief", "speech"}
+            or cue.base == "quote"
+            or not toks[cue.start].low.endswith(("ed", "en", "wn", "ght", "id"))
+        ):
             return None
-        found = _subject(c, be, c.floor)
-        if found is None:
-            return None
-        np, role = found
-        lo = min(np[0], role[0]) if role else np[0]
-        hi = _end(c, cue.end + 1)
-        if words_in(toks, cue.end + 1, hi, 2) < 2:
-            return None
-        return Frame("seems_clause", (cue.start, cue.end), None, (lo, hi))
+        verb, follows = be, frozenset({"to", "as"})
     if nxt == "that":
-        # "It seems that the ferry will stop."
+        # "It seems that the ferry will stop.", "It was reported that the ferry will stop."
         lo = cue.end + 2
         hi = _end(c, lo)
-        if toks[cue.start - 1].low != "it" or words_in(toks, lo, hi, 3) < 3:
+        if verb - 1 < c.floor or toks[verb - 1].low != "it" or words_in(toks, lo, hi, 3) < 3:
             return None
         return Frame("seems_clause", (cue.start, cue.end), None, (lo, hi))
-    if nxt not in {"to", "likely", "unlikely", "poised", "ready", "set"}:
+    if nxt not in follows:
         return None
-    found = _subject(c, cue.start, c.floor)
+    found = _subject(c, verb, c.floor)
     if found is None:
         return None
     np, role = found
@@ -673,6 +649,10 @@ def seems_clause(c: Context) -> Frame | None:
     if words_in(toks, cue.end + 1, hi, 2) < 2:
         return None
     return Frame("seems_clause", (cue.start, cue.end), None, (lo, hi))
+
+
+# What follows "seems" or "appears" when it reports an impression: "appears to", "seems likely".
+_SEEMS_FOLLOWS = frozenset({"to", "likely", "unlikely", "poised", "ready", "set"})
 
 
 def parenthetical_speaker_cue(c: Context) -> Frame | None:
@@ -697,15 +677,7 @@ def parenthetical_speaker_cue(c: Context) -> Frame | None:
     hi = _end(c, j)
     if words_in(toks, j, hi, 2) < 2:
         return None
-    return Frame(
-        "parenthetical_speaker_cue",
-        (cue.start, cue.end),
-        np,
-        (c.floor, hi),
-        role=role,
-        audience=after.audience,
-        medium=after.medium,
-    )
+    return _framed("parenthetical_speaker_cue", cue, np, (c.floor, hi), role, after)
 
 
 def clause_speaker_cue(c: Context) -> Frame | None:
@@ -732,15 +704,7 @@ def clause_speaker_cue(c: Context) -> Frame | None:
     if words_in(toks, lo, hi, 3) < 3:
         return None
     after = after_cue(c.w, c.text, toks, cue, len(toks))
-    return Frame(
-        "clause_speaker_cue",
-        (cue.start, cue.end),
-        np,
-        (lo, hi),
-        role=role,
-        audience=after.audience,
-        medium=after.medium,
-    )
+    return _framed("clause_speaker_cue", cue, np, (lo, hi), role, after)
 
 
 def clause_cue_speaker(c: Context) -> Frame | None:
@@ -914,15 +878,7 @@ def speaker_cue_colon(c: Context) -> Frame | None:
         return None
     np, role = found
     n = len(toks)
-    return Frame(
-        "speaker_cue_colon",
-        (cue.start, cue.end),
-        np,
-        (n, n),
-        role=role,
-        audience=after.audience,
-        medium=after.medium,
-    )
+    return _framed("speaker_cue_colon", cue, np, (n, n), role, after)
 
 
 # Words that end a stance's object phrase: a relative or adverbial clause starts.
@@ -1032,15 +988,7 @@ def speaker_cue_topic(c: Context) -> Frame | None:
     hi = _object_end(c.w, toks, lo)
     if words_in(toks, lo, hi, 1) < 1:
         return None
-    return Frame(
-        "speaker_cue_topic",
-        (cue.start, cue.end),
-        np,
-        (lo, hi),
-        role=role,
-        audience=after.audience,
-        medium=after.medium,
-    )
+    return _framed("speaker_cue_topic", cue, np, (lo, hi), role, after)
 
 
 def speaker_stance_object(c: Context) -> Frame | None:
