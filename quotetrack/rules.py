@@ -736,6 +736,7 @@ def clause_cue_speaker(c: Context) -> Frame | None:
         and toks[k].text == ","
         and words_in(toks, k + 1, _end(c, k + 1), 2) >= 2
         and words_in(toks, lo, hi, 2) >= 2
+        and _goes_on(c, k + 1)
         and not _says(c, k + 1, len(toks))
     ):
         # "The cause, said the engineer, was rust.": the cue and speaker sit inside the content
@@ -746,6 +747,18 @@ def clause_cue_speaker(c: Context) -> Frame | None:
     if words_in(toks, lo, hi, 3) < 3:
         return None
     return Frame("clause_cue_speaker", (cue.start, cue.end), np, (lo, hi), role=role)
+
+
+def _goes_on(c: Context, i: int) -> bool:
+    """Whether the words at ``i`` carry on an interrupted clause (``was rust``, ``that …``).
+
+    A relative clause or an appositive (``who leads the group``, ``the head of …``)
+    describes the speaker instead.
+    """
+    j = i
+    while j < len(c.toks) and c.toks[j].low.endswith("ly"):
+        j += 1
+    return j < len(c.toks) and (c.toks[j].low in _AUX or c.toks[j].low == "that")
 
 
 def according_to(c: Context) -> Frame | None:
