@@ -509,7 +509,10 @@ def quote_speaker_cue(c: Context) -> Frame | None:
         if first == np[0]:
             np = (floor, np[1])
     after = after_cue(c.w, c.text, toks, cue, len(toks))
-    return _framed("quote_speaker_cue", cue, np, (qi, qi + 1), role, after)
+    lo = qi
+    if words_in(toks, c.floor, qi, 2) >= 2 and not any(t.text in {":", ";"} for t in toks[c.floor : qi]):
+        lo = c.floor  # "Rents are “far too high,” Olsen said.": the sentence is the content, a mixed quote
+    return _framed("quote_speaker_cue", cue, np, (lo, qi + 1), role, after)
 
 
 def speaker_cue_quote(c: Context) -> Frame | None:
