@@ -406,6 +406,11 @@ def _loose_tail(c: Context, j: int) -> bool:
     )
 
 
+def _comma_inside(t: Tok) -> bool:
+    """Whether ``t`` is a quotation that ends with a comma inside its marks (``“a dead end,”``)."""
+    return t.kind == "q" and t.text.rstrip("\"'”’").endswith(",")
+
+
 def clause_cuts(toks: list[Tok]) -> tuple[int, ...]:
     """Token indices where reported content stops: ``;`` and a comma before ``while``, ``but``, ..."""
     n = len(toks)
@@ -420,6 +425,8 @@ def clause_cuts(toks: list[Tok]) -> tuple[int, ...]:
             )
         ):
             out.append(k)
+        elif _comma_inside(t) and toks[k + 1].low in _CUT_AFTER_COMMA:
+            out.append(k + 1)  # '... “a dead end,” adding that ...': the comma sits inside the marks
     return tuple(out)
 
 
@@ -861,6 +868,7 @@ def participle_same_speaker(c: Context) -> Frame | None:
     if cue.start - 1 < 0 or (
         toks[cue.start - 1].text not in {",", "—", "–"}
         and toks[cue.start - 1].low not in {"and", "before", "after", "while", "by"}
+        and not _comma_inside(toks[cue.start - 1])
     ):
         return None
     after = after_cue(c.w, c.text, toks, cue, len(toks))
