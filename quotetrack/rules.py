@@ -589,6 +589,9 @@ def speaker_cue_clause(c: Context) -> Frame | None:
         lo += 3 if toks[lo + 2].low == "that" else 2  # "is quoted as saying (that) ..."
         after = after._replace(that=True)
     hi = _end(c, lo)
+    if _subordinate(c, np[0]):
+        # "While Ana said the fares would rise, the board ...": the main clause is the narrator's
+        hi = next((content_end(toks, lo, k) for k in range(lo + 2, hi) if toks[k].text == ","), hi)
     if words_in(toks, lo, hi, 3) < 3:
         return None
     nxt = toks[lo] if lo < len(toks) else None
@@ -614,6 +617,22 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     if nxt.kind == "p" and nxt.text not in {"“", '"', "‘"}:
         return None
     return _framed("speaker_cue_clause", cue, np, (lo, hi), role, after)
+
+
+# Conjunctions that open a subordinate clause before its subject: "While Ana said …, the board …".
+_SUBORDINATORS = frozenset(
+    {"while", "although", "though", "whereas", "as", "if", "when", "because", "since", "after", "before", "once", "unless", "until"}
+)
+
+
+def _subordinate(c: Context, s: int) -> bool:
+    """Whether the subject at token ``s`` opens a subordinate or non-restrictive relative clause."""
+    toks = c.toks
+    if s < 1:
+        return False
+    if toks[s].low in {"who", "which"}:
+        return toks[s - 1].text == ","  # "Ana Ruiz, who said the fares would rise, ..."
+    return toks[s - 1].low in _SUBORDINATORS and (s < 2 or toks[s - 2].kind == "p" or toks[s - 2].low in {"and", "but", "even"})
 
 
 def seems_clause(c: Context) -> Frame | None:
@@ -851,6 +870,8 @@ def as_speaker_cue(c: Context) -> Frame | None:
         j += 1
     if j >= len(toks) or toks[j].text != ",":
         return None
+    if any(t.low == "that" or t.low in _AUX for t in toks[cue.end + 1 : j]):
+        return None  # "Even as Ana said that fares would rise, ...": the cue has its own clause
     lo, hi = j + 1, _end(c, j + 1)
     if words_in(toks, lo, hi, 3) < 3:
         return None
