@@ -558,8 +558,12 @@ def coordinated_same_speaker(c: Context) -> Frame | None:
     lo, hi = after.start, _end(c, after.start)
     if lo >= len(toks) or (words_in(toks, lo, hi, 2) < 2 and toks[lo].kind != "q"):
         return None
-    if not after.that and toks[lo].kind == "w" and (toks[lo].low in _NOT_CLAUSE or cue.base in _WEAK):
-        return None
+    if (
+        not after.that
+        and toks[lo].kind == "w"
+        and (toks[lo].low in _NOT_CLAUSE or (cue.base in _WEAK and toks[lo].low not in _QUESTION_WORDS))
+    ):
+        return None  # "and added nothing"; but "and questioned how ..." asks a question
     return Frame(
         "coordinated_same_speaker",
         (cue.start, cue.end),
