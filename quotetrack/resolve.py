@@ -139,6 +139,12 @@ class Resolver:
         toks = m.split()
         if not toks:
             return Resolved(mention, "unknown", role, "x", 0.5)
+        if "of" in toks:
+            # "Gov. John Kasich of Ohio", "Darran White of Liberty Church": the name comes
+            # before the place or body ("Secretary of State ..." and "Bank of America" stay whole).
+            k = toks.index("of")
+            if k >= 2 and any(t.lower() in w.male or t.lower() in w.female for t in toks[:k - 1]):
+                return self._describe(" ".join(toks[:k]), role)
         head = toks[-1].lower().strip(".,")
         head_bare = head[:-2] if head.endswith(("’s", "'s")) else head
         caps = [t for t in toks if t[:1].isupper()]

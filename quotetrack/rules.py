@@ -753,6 +753,9 @@ def clause_cue_speaker(c: Context) -> Frame | None:
     np = np_right(c.w, toks, cue.end + 1, len(toks))
     if np is None:
         return None
+    subject = _subject(c, cue.start, c.floor)
+    if subject is not None and min(subject[0][0], (subject[1] or subject[0])[0]) <= c.floor + 1:
+        return None  # "Tom Berg, a Republican who ran in 2020, said the ferry ...": that is the subject
     role = appositive_right(toks, np[1] + 1, len(toks))
     lo = c.floor
     hi = content_end(toks, lo, cue.start - 1)
