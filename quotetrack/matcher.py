@@ -787,6 +787,12 @@ def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int
     return None
 
 
+# Prepositions that open a phrase of time, place or medium between a cue and its clause.
+_PHRASE_PREPOSITIONS = frozenset(
+    {"on", "in", "at", "during", "via", "through", "over", "after", "before", "following", "amid", "from", "with"}
+)
+
+
 def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> After:
     """Pass over audience, time and medium phrases after a cue."""
     j = cue.end + 1
@@ -808,7 +814,7 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
         ):
             j += 2 if t.low in {"this", "last"} else 1
             continue
-        if t.low in {"on", "in", "at", "during", "via", "through", "over"}:
+        if t.low in _PHRASE_PREPOSITIONS:
             m = _media().match(text, t.start)
             if m:
                 end = m.end()

@@ -349,6 +349,10 @@ def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[in
                 if not _is_name(w, toks, np) and _is_name(w, toks, appos):
                     return appos, np  # "the head of the agency, Jane Doe, said"
                 return np, appos
+        if toks[h - 1].text == ")":
+            np = np_left(w, toks, h - 1, floor)  # "Sen. Jack Reed (D-R.I.), said"
+            if np is not None and np[0] == floor and _is_name(w, toks, np):
+                return np, None
         return None
     np = np_left(w, toks, h, floor)
     if np is None:

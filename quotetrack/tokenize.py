@@ -118,7 +118,7 @@ def sentences(text: str, paras: list[Paragraph] | None = None) -> list[Sentence]
     return out
 
 
-_CONTINUES = frozenset("\N{EM DASH}\N{EN DASH}\N{HORIZONTAL BAR}(,;")
+_CONTINUES = frozenset("\N{EM DASH}\N{EN DASH}\N{HORIZONTAL BAR}(),;]")
 
 # Punkt spends tens of microseconds on each place where a sentence may end (a
 # period, ? or ! before a space or a mark), so text far denser in them than prose
