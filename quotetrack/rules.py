@@ -330,6 +330,8 @@ def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[in
             c1 = h - 1
             while c1 > floor and toks[c1].text != "," and toks[c1].kind != "q" and h - c1 < 30:
                 c1 -= 1
+        if c1 - 2 > floor and toks[c1 - 1].text.isdigit() and toks[c1 - 2].text == ",":
+            c1 -= 2  # "Lance Berry, 49, a Navy veteran, said": the age belongs to the role
         if c1 > floor and toks[c1].text == "," and c1 + 1 <= h - 1:
             np = np_left(w, toks, c1 - 1, floor)
             if (
