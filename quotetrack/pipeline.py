@@ -97,7 +97,7 @@ def _unit_frames(text: str, unit: Unit, paragraph_start: bool) -> list[Frame]:
     cues = find_cues(w, toks)
     if not cues:
         return []
-    cuts = clause_cuts(toks)
+    cuts = clause_cuts(w, toks)
     frames: list[Frame] = []
     for cue in cues:
         ctx = Context(w, text, toks, cue, 0, paragraph_start, cuts)

@@ -348,6 +348,9 @@ def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[in
                 appos = (c1 + 1, h - 1)
                 if toks[appos[0]].low in {"who", "which", "whose"}:
                     return np, None
+                opening = _opening_subject(c, h, floor)
+                if opening is not None and opening[0][1] == np[1] and opening[0][0] < np[0]:
+                    return opening  # "The owner of the old mill, a baker, said": not just "the old mill"
                 if not _is_name(w, toks, np) and _is_name(w, toks, appos):
                     return appos, np  # "the head of the agency, Jane Doe, said"
                 return np, appos
@@ -355,7 +358,7 @@ def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[in
             np = np_left(w, toks, h - 1, floor)  # "Sen. Jack Reed (D-R.I.), said"
             if np is not None and np[0] == floor and _is_name(w, toks, np):
                 return np, None
-        return None
+        return _opening_subject(c, h, floor)
     np = np_left(w, toks, h, floor)
     if np is None:
         return _clause_subject(c, h, floor)
@@ -372,6 +375,29 @@ def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[in
         ):
             return name, np  # "Karin von Hippel, director general of RUSI told"
     return np, None
+
+
+def _opening_subject(c: Context, h: int, floor: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A subject that opens the sentence and whose appositive closes with the comma at ``h``.
+
+    ``The clerk of four years, a voter who asked not to be named, said``: the words up to
+    the first comma are the speaker, the rest describes them.
+    """
+    toks = c.toks
+    s = floor + 1 if toks[floor].low in {"but", "and", "yet", "so"} else floor
+    first = next((k for k in range(s, h) if toks[k].text == ","), -1)
+    if first <= s or first - s > 8 or first + 1 > h - 1:
+        return None
+    if not (_cap(toks[s]) or toks[s].low in _DETS):
+        return None
+    if toks[s].low in _SUBORDINATORS or toks[s].low in _PREPOSITIONS or toks[s].low in {"it", "there", "then"}:
+        return None
+    if any(
+        t.kind != "w" or t.low in _AUX or t.low in c.w.speech or t.low in c.w.times or t.low in {"that", "who", "which"}
+        for t in toks[s:first]
+    ):
+        return None
+    return (s, first - 1), (first + 1, h - 1)
 
 
 def _blank_from(toks: list[Tok], k: int) -> bool:
@@ -417,17 +443,19 @@ def _comma_inside(t: Tok) -> bool:
     return t.kind == "q" and t.text.rstrip("\"'”’").endswith(",")
 
 
-def clause_cuts(toks: list[Tok]) -> tuple[int, ...]:
-    """Token indices where reported content stops: ``;`` and a comma before ``while``, ``but``, ..."""
+def clause_cuts(w: Words, toks: list[Tok]) -> tuple[int, ...]:
+    """Token indices where reported content stops: ``;`` and a comma before ``while``, ``but``, ``said``, ..."""
     n = len(toks)
     out = []
     for k in range(n - 1):
         t = toks[k]
+        nxt = toks[k + 1].low
         if t.text == ";" or (
             t.text == ","
             and (
-                toks[k + 1].low in _CUT_AFTER_COMMA
-                or (toks[k + 1].low == "even" and k + 2 < n and toks[k + 2].low == "as")
+                nxt in _CUT_AFTER_COMMA
+                or (nxt == "even" and k + 2 < n and toks[k + 2].low == "as")
+                or (nxt in w.speech and not nxt.endswith("ing"))  # "..., said the mayor"
             )
         ):
             out.append(k)
