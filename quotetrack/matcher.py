@@ -554,11 +554,18 @@ class Cue(NamedTuple):
     base: str
 
 
+def _title_case(toks: list[Tok]) -> bool:
+    """Whether a unit is a headline in title case (``Mayor Says Bridge Will Reopen``)."""
+    long = [t for t in toks if t.kind == "w" and len(t.text) > 3]
+    return len(long) >= 3 and all(_cap(t) for t in long)
+
+
 def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
     """Cue candidates of a unit, in order."""
     out: list[Cue] = []
     n = len(toks)
     cue_words = w.cue_words
+    headline = _title_case(toks)
     for i, t in enumerate(toks):
         if t.kind == "p":
             if t.text == ":":
@@ -619,8 +626,8 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
                 pass  # "Another slide shows that": a verb after all
             else:
                 continue  # "his support", "the attacks": a noun here
-        if _cap(t) and i > 0 and not (i == 1 and toks[0].kind == "q"):
-            continue  # "Said" mid-sentence is a name; "Tell" is not a verb here
+        if _cap(t) and i > 0 and not (i == 1 and toks[0].kind == "q") and not (headline and low in w.speech):
+            continue  # "Said" mid-sentence is a name; "Tell" is not a verb here (but "Mayor Says Bridge ...")
         if i > 0 and toks[i - 1].low in _ARTICLES:
             continue  # "the figure", "a state": a noun
         if low in w.speech:

@@ -538,6 +538,8 @@ def quote_speaker_cue(c: Context) -> Frame | None:
     floor = qi + 1
     if floor < len(toks) and toks[floor].text in {",", "—", "–"}:
         floor += 1
+    elif not toks[qi].text.rstrip("\"'”’»").endswith((",", "?", "!", "—", "–", "-", "…", ".")):
+        return None  # "… 'Biggest Attack So Far' After Ukraine Suggests …": a title in narration, not a quotation
     found = _subject(c, cue.start, floor)
     if found is None:
         return None
