@@ -753,6 +753,23 @@ _AFTER_AUDIENCE = frozenset(
 )
 
 
+def _audience_before_that(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int] | None:
+    """A longer audience that ``that`` closes: ``told a packed hall in Reno that ...``."""
+    k = j
+    while k < ceil and k - j < 12 and toks[k].kind == "w" and toks[k].low != "that":
+        if (
+            toks[k].low in _FINITE
+            or toks[k].low in w.speech
+            or toks[k].low == "to"
+            or (toks[k].low in w.pronouns and toks[k].low not in _OBJECTS)
+        ):
+            return None
+        k += 1
+    if k < ceil and k > j and toks[k].low == "that":
+        return (j, k - 1)
+    return None
+
+
 def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int] | None:
     """Whom a speaker told: ``reporters``, ``the BBC``, ``the radio station``, ``him``."""
     t = toks[j]
@@ -796,7 +813,21 @@ def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int
 
 # Prepositions that open a phrase of time, place or medium between a cue and its clause.
 _PHRASE_PREPOSITIONS = frozenset(
-    {"on", "in", "at", "during", "via", "through", "over", "after", "before", "following", "amid", "from", "with"}
+    {
+        "on",
+        "in",
+        "at",
+        "during",
+        "via",
+        "through",
+        "over",
+        "after",
+        "before",
+        "following",
+        "amid",
+        "from",
+        "with",
+    }
 )
 
 
@@ -808,6 +839,10 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
     that = False
     if cue.base in _TELL and j < ceil and toks[j].kind == "w":
         audience = _audience_np(w, toks, j, ceil)
+        k = audience[1] + 1 if audience else j
+        if k < ceil and toks[k].kind == "w" and toks[k].low not in _PHRASE_PREPOSITIONS | {"that"}:
+            # "told FBI agents that ...": the audience is longer than the phrase scan found
+            audience = _audience_before_that(w, toks, j, ceil) or audience
         if audience:
             j = audience[1] + 1
     for _ in range(6):

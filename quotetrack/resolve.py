@@ -143,7 +143,7 @@ class Resolver:
             # "Gov. John Kasich of Ohio", "Darran White of Liberty Church": the name comes
             # before the place or body ("Secretary of State ..." and "Bank of America" stay whole).
             k = toks.index("of")
-            if k >= 2 and any(t.lower() in w.male or t.lower() in w.female for t in toks[:k - 1]):
+            if k >= 2 and any(t.lower() in w.male or t.lower() in w.female for t in toks[: k - 1]):
                 return self._describe(" ".join(toks[:k]), role)
         head = toks[-1].lower().strip(".,")
         head_bare = head[:-2] if head.endswith(("’s", "'s")) else head

@@ -390,10 +390,18 @@ def _opening_subject(c: Context, h: int, floor: int) -> tuple[tuple[int, int], t
         return None
     if not (_cap(toks[s]) or toks[s].low in _DETS):
         return None
-    if toks[s].low in _SUBORDINATORS or toks[s].low in _PREPOSITIONS or toks[s].low in {"it", "there", "then"}:
+    if (
+        toks[s].low in _SUBORDINATORS
+        or toks[s].low in _PREPOSITIONS
+        or toks[s].low in {"it", "there", "then"}
+    ):
         return None
     if any(
-        t.kind != "w" or t.low in _AUX or t.low in c.w.speech or t.low in c.w.times or t.low in {"that", "who", "which"}
+        t.kind != "w"
+        or t.low in _AUX
+        or t.low in c.w.speech
+        or t.low in c.w.times
+        or t.low in {"that", "who", "which"}
         for t in toks[s:first]
     ):
         return None
@@ -661,7 +669,22 @@ def speaker_cue_clause(c: Context) -> Frame | None:
 
 # Conjunctions that open a subordinate clause before its subject: "While Ana said …, the board …".
 _SUBORDINATORS = frozenset(
-    {"while", "although", "though", "whereas", "as", "if", "when", "because", "since", "after", "before", "once", "unless", "until"}
+    {
+        "while",
+        "although",
+        "though",
+        "whereas",
+        "as",
+        "if",
+        "when",
+        "because",
+        "since",
+        "after",
+        "before",
+        "once",
+        "unless",
+        "until",
+    }
 )
 
 
@@ -672,7 +695,9 @@ def _subordinate(c: Context, s: int) -> bool:
         return False
     if toks[s].low in {"who", "which"}:
         return toks[s - 1].text == ","  # "Ana Ruiz, who said the fares would rise, ..."
-    return toks[s - 1].low in _SUBORDINATORS and (s < 2 or toks[s - 2].kind == "p" or toks[s - 2].low in {"and", "but", "even"})
+    return toks[s - 1].low in _SUBORDINATORS and (
+        s < 2 or toks[s - 2].kind == "p" or toks[s - 2].low in {"and", "but", "even"}
+    )
 
 
 def seems_clause(c: Context) -> Frame | None:

@@ -109,7 +109,8 @@ def sentences(text: str, paras: list[Paragraph] | None = None) -> list[Sentence]
                 continue
             head = chunk[s]
             if len(out) > first and (
-                head.islower() or (head in _CONTINUES and not (head == "(" and chunk[s + 1 : s + 2].isupper()))
+                head.islower()
+                or (head in _CONTINUES and not (head == "(" and chunk[s + 1 : s + 2].isupper()))
             ):
                 # Punkt split before "said." after "(R-Fla.)", or before "— Jane Doe":
                 # a sentence does not start with a lower-case word or a dash.
