@@ -36,6 +36,7 @@ from .matcher import (
     np_right,
     owner_of,
     says_at,
+    unit_subject,
     words_in,
 )
 from .wordclasses import Words
@@ -1081,6 +1082,77 @@ def _object_end(w: Words, toks: list[Tok], lo: int) -> int:
 _TOPIC_AFTER_VERB = frozenset({"about", "of", "on", "over", "against"})
 
 
+# Verbs whose object, not subject, does what the infinitive says: "led voters to say".
+_OBJECT_CONTROL = frozenset(
+    {
+        "led", "leads", "lead", "leading", "asked", "asks", "ask", "asking", "urged", "urges", "urge",
+        "forced", "forces", "force", "prompted", "prompts", "prompt", "pressed", "presses", "press",
+        "encouraged", "encourages", "encourage", "invited", "invites", "invite", "allowed", "allows",
+        "allow", "expect", "expects", "expected", "want", "wants", "wanted", "told", "tell", "tells",
+        "caused", "causes", "cause", "causing", "left", "leaves", "leave", "leaving",
+    }
+)  # fmt: skip
+
+
+# Infinitives of these verbs are acts of finding out, not statements: "waited to see if".
+_NOT_INFINITIVE = frozenset({"see", "decide", "read", "know", "learn", "understand", "determine", "mention"})
+
+
+def _nearest_pronoun(c: Context, before: int) -> tuple[int, int] | None:
+    """A subject pronoun that opens the clause holding token ``before`` (``…, but she is expected to``)."""
+    toks = c.toks
+    for k in range(before, c.floor, -1):
+        t = toks[k]
+        if t.low in {"he", "she", "they", "we", "i"} and (
+            toks[k - 1].text in {",", ";"} or toks[k - 1].low in {"and", "but", "so", "yet"}
+        ):
+            return (k, k)
+        if t.text in {",", ";"}:
+            return None
+    return None
+
+
+def infinitive_cue_clause(c: Context) -> Frame | None:
+    """A verb of saying in the infinitive: the subject of the sentence, or the object of *urge*, *lead* …, speaks.
+
+    Example: ``The mayor went on the radio to say the bridge would reopen.``
+    """
+    toks, cue, w = c.toks, c.cue, c.w
+    if cue.kind not in {"speech", "belief"} or cue.start - 2 < c.floor or toks[cue.start - 1].low != "to":
+        return None
+    if toks[cue.start].low != cue.base or cue.base in _WEAK or cue.base in _NOT_INFINITIVE:
+        return None  # "to say", not "to said"
+    if any(t.low in {"it", "it's", "it’s"} for t in toks[max(c.floor, cue.start - 6) : cue.start]):
+        return None  # "it is too soon to say whether ...": no one says it
+    after = after_cue(w, c.text, toks, cue, len(toks))
+    lo = after.start
+    if cue.end + 1 < len(toks) and toks[cue.end + 1].text == ",":
+        return None  # "hard to predict, economists say, ...": the clause is someone else's
+    hi = _end(c, lo)
+    if lo >= len(toks) or words_in(toks, lo, hi, 3) < 3:
+        return None
+    if not (
+        after.that or toks[lo].kind == "q" or toks[lo].low in _QUESTION_WORDS or _clause_like(toks, lo, hi)
+    ):
+        return None
+    np = np_left(w, toks, cue.start - 2, c.floor)
+    if np is None or np[0] - 1 < c.floor or toks[np[0] - 1].low not in _OBJECT_CONTROL:
+        np = _nearest_pronoun(c, cue.start - 2) or unit_subject(toks, cue.start - 1)
+        if np is None or np[0] < c.floor or toks[np[0]].low.endswith("ly"):
+            return None
+        # "The mayor went on the radio": the phrase scan may run into an unknown verb
+        last = next(
+            (
+                k
+                for k in range(np[1], np[0] - 1, -1)
+                if (_cap(toks[k]) and toks[k].low not in _DETS) or _nounish(w, toks[k].low)
+            ),
+            np[1],
+        )
+        np = (np[0], last)
+    return _framed("infinitive_cue_clause", cue, np, (lo, hi), None, after)
+
+
 def speaker_cue_topic(c: Context) -> Frame | None:
     """The speaker and a verb of saying, then a preposition and what was talked about.
 
@@ -1250,6 +1322,7 @@ RULES: tuple[Rule, ...] = tuple(
         (coordinated_same_speaker, 0.75),
         (seems_clause, 0.5),
         (speaker_cue_clause, 0.8),
+        (infinitive_cue_clause, 0.6),
         (speaker_cue_topic, 0.6),
         (speaker_stance_object, 0.6),
         (possessive_noun_that, 0.6),
