@@ -868,14 +868,30 @@ def according_to(c: Context) -> Frame | None:
     if cue.kind != "according":
         return None
     np = np_right(c.w, toks, cue.end + 1, len(toks))
-    if np is None:
+    # The source runs to the next comma: "according to a 2013 study by two economists,"
+    stop = next((k for k in range(cue.end + 1, len(toks)) if toks[k].kind != "w"), len(toks))
+    if cue.end + 1 < stop <= cue.end + 20 and (np is None or np[1] < stop - 1):
+        np = np or (cue.end + 1, stop - 1)  # "according to early returns": a phrase the scan misses
+        tail_end = stop - 1
+    elif np is None:
         return None
-    role = appositive_right(toks, np[1] + 1, len(toks))
-    if role is not None and role[1] + 1 >= content_end(toks, 0, len(toks)) and cue.start == c.floor:
+    else:
+        tail_end = np[1]
+    role = appositive_right(toks, tail_end + 1, len(toks))
+    if (
+        role is not None
+        and cue.start == c.floor
+        and (
+            role[1] + 1 >= content_end(toks, 0, len(toks))
+            or not (
+                _is_name(c.w, toks, role) or any(_nounish(c.w, t.low) for t in toks[role[0] : role[1] + 1])
+            )
+        )
+    ):
         role = None  # "According to the agency, forty people use the boat.": that is the content
     if role is not None and not _cap(toks[np[1]]) and _is_name(c.w, toks, role):
         np, role = role, np  # "according to the head of the agency, Jane Doe,"
-    end_np = max(np[1], role[1] if role else np[1])
+    end_np = max(tail_end, role[1] if role else tail_end)
     before = content_end(toks, c.floor, cue.start)
     # "The mayor said X, according to two aides": the words before have their own speaker.
     attributed = any(
@@ -887,7 +903,12 @@ def according_to(c: Context) -> Frame | None:
         # after the source ("The cause, according to the agency, was rust."), it is all content.
         k = end_np + 1
         hi = before
-        if k < len(toks) and toks[k].text == "," and words_in(toks, k, len(toks), 2) >= 2:
+        if (
+            k < len(toks)
+            and toks[k].text == ","
+            and words_in(toks, k, len(toks), 2) >= 2
+            and _goes_on(c, k + 1)
+        ):
             hi = _end(c)
         return Frame("according_to", (cue.start, cue.end), np, (c.floor, hi), role=role)
     lo = end_np + 1
