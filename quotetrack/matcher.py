@@ -594,6 +594,8 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             toks, i, w.stance_phrasal.get(low, ())
         )
         if phrase is not None:
+            if low in w.nouny and not _verb_context(w, toks, i) and (i == 0 or not _cap(t)):
+                continue  # "a bottom-line focus on", "the Republican focus on": a noun here
             end, base = phrase
             out.append(
                 Cue(
