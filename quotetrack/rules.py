@@ -637,6 +637,8 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     if cue.base == "quote" and lo + 2 < len(toks) and toks[lo].low == "as" and toks[lo + 1].low == "saying":
         lo += 3 if toks[lo + 2].low == "that" else 2  # "is quoted as saying (that) ..."
         after = after._replace(that=True)
+    if 0 < lo < len(toks) and toks[lo - 1].text == "," and toks[lo].low in _CUT_AFTER_COMMA:
+        return None  # "promised a pier, while also ...": the clause after the comma is not reported
     hi = _end(c, lo)
     if _subordinate(c, np[0]):
         # "While Ana said the fares would rise, the board ...": the main clause is the narrator's
@@ -808,8 +810,8 @@ def clause_cue_speaker(c: Context) -> Frame | None:
     Example: ``The bridge will reopen in May, said Jane Doe, the mayor.``
     """
     toks, cue = c.toks, c.cue
-    if not _speech(c) or cue.base in _NO_INVERSION:
-        return None
+    if not _speech(c) or cue.base in _NO_INVERSION or toks[cue.start].low.endswith("ing"):
+        return None  # ", saying ..." continues the subject's statement
     if cue.start - 1 < c.floor or toks[cue.start - 1].text not in {",", "—", "–"}:
         return None
     np = np_right(c.w, toks, cue.end + 1, len(toks))
@@ -976,10 +978,11 @@ def participle_same_speaker(c: Context) -> Frame | None:
     toks, cue = c.toks, c.cue
     if cue.kind != "speech" or not toks[cue.start].low.endswith("ing"):
         return None
-    if cue.start - 1 < 0 or (
-        toks[cue.start - 1].text not in {",", "—", "–"}
-        and toks[cue.start - 1].low not in {"and", "before", "after", "while", "by"}
-        and not _comma_inside(toks[cue.start - 1])
+    b = _skip_adverbs_left(c.w, toks, cue.start, c.floor)  # ", while also suggesting"
+    if b < 0 or (
+        toks[b].text not in {",", "—", "–"}
+        and toks[b].low not in {"and", "before", "after", "while", "by"}
+        and not _comma_inside(toks[b])
     ):
         return None
     after = after_cue(c.w, c.text, toks, cue, len(toks))
@@ -995,6 +998,33 @@ def participle_same_speaker(c: Context) -> Frame | None:
         medium=after.medium,
         same_as_previous=True,
     )
+
+
+def participle_opening(c: Context) -> Frame | None:
+    """A participle of saying opens the sentence; the subject after the comma speaks.
+
+    Example: ``Noting that the ferry was late again, the mayor called for a review.``
+    """
+    toks, cue = c.toks, c.cue
+    if cue.kind not in {"speech", "belief"} or not toks[cue.start].low.endswith("ing"):
+        return None
+    s = c.floor + 1 if c.floor < len(toks) and toks[c.floor].low in {"but", "and", "yet"} else c.floor
+    if cue.start != s:
+        return None
+    after = after_cue(c.w, c.text, toks, cue, len(toks))
+    lo = after.start
+    comma = next((k for k in range(lo + 1, len(toks)) if toks[k].text == ","), -1)
+    if comma < 0 or words_in(toks, lo, comma, 3) < 3:
+        return None
+    if not (after.that or toks[lo].kind == "q" or _clause_like(toks, lo, comma)):
+        return None
+    np = np_right(c.w, toks, comma + 1, len(toks))
+    if np is None:
+        return None
+    np = _trim_subject(c, np)
+    if np[1] + 1 >= len(toks) or toks[np[1] + 1].kind != "w":
+        return None  # the subject must be followed by its verb
+    return _framed("participle_opening", cue, np, (lo, content_end(toks, lo, comma)), None, after)
 
 
 def speaker_cue_colon(c: Context) -> Frame | None:
@@ -1119,6 +1149,23 @@ _OBJECT_CONTROL = frozenset(
 _NOT_INFINITIVE = frozenset({"see", "decide", "read", "know", "learn", "understand", "determine", "mention"})
 
 
+def _trim_subject(c: Context, np: tuple[int, int]) -> tuple[int, int]:
+    """``np`` cut after its last name or known noun: the phrase scan may run into an unknown verb.
+
+    ``The mayor went on the radio`` gives ``The mayor``.
+    """
+    toks = c.toks
+    last = next(
+        (
+            k
+            for k in range(np[1], np[0] - 1, -1)
+            if (_cap(toks[k]) and toks[k].low not in _DETS) or _nounish(c.w, toks[k].low)
+        ),
+        np[1],
+    )
+    return (np[0], last)
+
+
 def _nearest_pronoun(c: Context, before: int) -> tuple[int, int] | None:
     """A subject pronoun that opens the clause holding token ``before`` (``…, but she is expected to``)."""
     toks = c.toks
@@ -1161,16 +1208,7 @@ def infinitive_cue_clause(c: Context) -> Frame | None:
         np = _nearest_pronoun(c, cue.start - 2) or unit_subject(toks, cue.start - 1)
         if np is None or np[0] < c.floor or toks[np[0]].low.endswith("ly"):
             return None
-        # "The mayor went on the radio": the phrase scan may run into an unknown verb
-        last = next(
-            (
-                k
-                for k in range(np[1], np[0] - 1, -1)
-                if (_cap(toks[k]) and toks[k].low not in _DETS) or _nounish(w, toks[k].low)
-            ),
-            np[1],
-        )
-        np = (np[0], last)
+        np = _trim_subject(c, np)
     return _framed("infinitive_cue_clause", cue, np, (lo, hi), None, after)
 
 
@@ -1339,6 +1377,7 @@ RULES: tuple[Rule, ...] = tuple(
         (clause_cue_speaker, 0.85),
         (parenthetical_speaker_cue, 0.8),
         (clause_speaker_cue, 0.85),
+        (participle_opening, 0.7),
         (participle_same_speaker, 0.75),
         (coordinated_same_speaker, 0.75),
         (seems_clause, 0.5),
