@@ -361,8 +361,8 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
                 and i - 2 >= floor
                 and (_cap(toks[i - 2]) or _nounish(w, toks[i - 2].low))
                 and toks[i - 2].low not in w.stop
-            ):
-                i -= 2
+            ) or (p.low in {"to", "at"} and i - 2 >= floor and _bare(toks[i - 2].low) in w.roles):
+                i -= 2  # "Ministry of Transport", "the ambassador to France", "a professor at Yale"
             elif (
                 p.low == "the"
                 and i - 2 >= floor

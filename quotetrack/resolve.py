@@ -170,6 +170,9 @@ class Resolver:
                 break
         name_toks = toks[name_start:]
         pre = toks[:name_start]
+        if len(pre) >= 2 and pre[-1].lower() in {"of", "to", "at", "for"} and pre[-2].lower() in w.roles:
+            # "ambassador to France", "a professor at Yale": a role, the name is a place or body
+            return Resolved(m, "person", role, "x", 0.7)
         first_word = name_toks[0].lower() if name_toks else ""
         personal = bool(name_toks) and (
             first_word in w.male

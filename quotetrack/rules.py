@@ -893,7 +893,7 @@ def according_to(c: Context) -> Frame | None:
         role = None  # "According to the agency, forty people use the boat.": that is the content
     if role is not None and not _cap(toks[np[1]]) and _is_name(c.w, toks, role):
         np, role = role, np  # "according to the head of the agency, Jane Doe,"
-    end_np = max(tail_end, role[1] if role else tail_end)
+    end_np = max(tail_end, np[1], role[1] if role else tail_end)
     before = content_end(toks, c.floor, cue.start)
     # "The mayor said X, according to two aides": the words before have their own speaker.
     attributed = any(
