@@ -365,6 +365,8 @@ def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[in
         return _clause_subject(c, h, floor)
     if _possessive(toks[np[1]]):
         return None  # "Editor’s note", "Clinton's plan"
+    if np[0] - 1 > floor and toks[np[0] - 1].low in _PREPOSITIONS | {"among", "from", "with"}:
+        np = _opening_phrase(c, np, floor)  # "The person familiar with the planning confirmed"
     s = np[0]
     if not _is_name(w, toks, np) and s - 2 >= floor and toks[s - 1].text == "," and _roleish(w, toks, np):
         name = np_left(w, toks, s - 2, floor)
@@ -376,6 +378,28 @@ def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[in
         ):
             return name, np  # "Karin von Hippel, director general of RUSI told"
     return np, None
+
+
+def _opening_phrase(c: Context, np: tuple[int, int], floor: int) -> tuple[int, int]:
+    """``np`` widened to the sentence's start when a phrase ending in a preposition opens it.
+
+    ``Most of the voters in the north said``: the speaker is all of it, not ``the north``.
+    """
+    toks = c.toks
+    s = floor + 1 if toks[floor].low in {"but", "and", "yet", "so"} else floor
+    if np[0] - s > 10 or toks[s].low in _SUBORDINATORS or toks[s].low in _PREPOSITIONS:
+        return np
+    if not (_cap(toks[s]) or toks[s].low in _DETS):
+        return np
+    if any(
+        t.kind != "w"
+        or t.low in _AUX
+        or t.low in c.w.speech
+        or t.low in {"that", "who", "which", "it", "there"}
+        for t in toks[s : np[0]]
+    ):
+        return np
+    return (s, np[1])
 
 
 def _opening_subject(c: Context, h: int, floor: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
