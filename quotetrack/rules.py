@@ -550,7 +550,7 @@ def quote_cue_speaker(c: Context) -> Frame | None:
     if np is None:
         return None
     role = appositive_right(toks, np[1] + 1, len(toks))
-    return Frame("quote_cue_speaker", (cue.start, cue.end), np, (j, j + 1), role=role)
+    return Frame("quote_cue_speaker", (cue.start, cue.end), np, (_narration_start(c, j), j + 1), role=role)
 
 
 def quote_speaker_cue(c: Context) -> Frame | None:
@@ -585,10 +585,22 @@ def quote_speaker_cue(c: Context) -> Frame | None:
         if first == np[0]:
             np = (floor, np[1])
     after = after_cue(c.w, c.text, toks, cue, len(toks))
-    lo = qi
-    if words_in(toks, c.floor, qi, 2) >= 2 and not any(t.text in {":", ";"} for t in toks[c.floor : qi]):
-        lo = c.floor  # "Rents are “far too high,” Olsen said.": the sentence is the content, a mixed quote
-    return _framed("quote_speaker_cue", cue, np, (lo, qi + 1), role, after)
+    return _framed("quote_speaker_cue", cue, np, (_narration_start(c, qi), qi + 1), role, after)
+
+
+def _narration_start(c: Context, qi: int) -> int:
+    """Where the content of the quotation at token ``qi`` starts.
+
+    Narration before it in the sentence makes the whole sentence the content, a mixed quote:
+    ``Rents are “far too high,” Olsen said.``
+    """
+    toks = c.toks
+    if words_in(toks, c.floor, qi, 2) >= 2 and not any(
+        t.text in {":", ";"} or t.kind == "q" or says_at(c.w, toks, k)
+        for k, t in enumerate(toks[c.floor : qi], c.floor)
+    ):
+        return c.floor  # narration with no quotation or cue of its own
+    return qi
 
 
 def speaker_cue_quote(c: Context) -> Frame | None:
