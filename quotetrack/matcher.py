@@ -842,7 +842,12 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
     if cue.base in _TELL and j < ceil and toks[j].kind == "w":
         audience = _audience_np(w, toks, j, ceil)
         k = audience[1] + 1 if audience else j
-        if k < ceil and toks[k].kind == "w" and toks[k].low not in _PHRASE_PREPOSITIONS | {"that"}:
+        if (
+            k < ceil
+            and toks[k].kind == "w"
+            and toks[k].low not in _PHRASE_PREPOSITIONS
+            and toks[k].low != "that"
+        ):
             # "told FBI agents that ...": the audience is longer than the phrase scan found
             audience = _audience_before_that(w, toks, j, ceil) or audience
         if audience:

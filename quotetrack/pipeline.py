@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 import regex
 
-from .marks import CLOSERS
+from .marks import CLOSER_CHARS
 from .matcher import Frame, Tok, Unit, content_end, find_cues, tokens, unit_subject
 from .model import Cue, Mention, Quote, Span, Speaker
 from .quotes import Quoted, find_quoted
@@ -17,8 +17,6 @@ from .tokenize import Paragraph, Sentence, split
 from .wordclasses import words
 
 __all__ = ["run"]
-
-CLOSERS_CHARS = frozenset(c for m in CLOSERS for c in m)
 
 
 class Attribution(NamedTuple):
@@ -82,7 +80,7 @@ _TAIL_WORD = regex.compile(r"\w+")
 def _attribution_tail(text: str, end: int, nxt: Sentence) -> bool:
     """Whether ``nxt`` opens with the attribution of a quotation closing at ``end`` with ``?``, ``!`` or ``,``."""
     k = end
-    while k > 0 and text[k - 1] in CLOSERS_CHARS:
+    while k > 0 and text[k - 1] in CLOSER_CHARS:
         k -= 1
     if k == end or k == 0 or text[k - 1] not in "?!,":
         return False

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from typing import NamedTuple
 
+from .marks import CLOSER_CHARS
 from .matcher import (
     _DETS,
     _FINITE,
@@ -97,6 +98,27 @@ _AUX = _FINITE | {
 _BE = frozenset({"be", "been", "being", "is", "are", "was", "were", "am"})
 _PREPOSITIONS = frozenset(
     {"at", "in", "on", "during", "after", "before", "while", "with", "by", "for", "from", "of", "about"}
+)
+# Prepositions that may link a subject's head to a phrase after it: "Most of the voters in the north".
+_SUBJECT_PREPOSITIONS = _PREPOSITIONS | {"among"}
+# Conjunctions that open a subordinate clause before its subject: "While Ana said …, the board …".
+_SUBORDINATORS = frozenset(
+    {
+        "while",
+        "although",
+        "though",
+        "whereas",
+        "as",
+        "if",
+        "when",
+        "because",
+        "since",
+        "after",
+        "before",
+        "once",
+        "unless",
+        "until",
+    }
 )
 
 
@@ -365,7 +387,7 @@ def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[in
         return _clause_subject(c, h, floor)
     if _possessive(toks[np[1]]):
         return None  # "Editor’s note", "Clinton's plan"
-    if np[0] - 1 > floor and toks[np[0] - 1].low in _PREPOSITIONS | {"among", "from", "with"}:
+    if np[0] - 1 > floor and toks[np[0] - 1].low in _SUBJECT_PREPOSITIONS:
         np = _opening_phrase(c, np, floor)  # "The person familiar with the planning confirmed"
     s = np[0]
     if not _is_name(w, toks, np) and s - 2 >= floor and toks[s - 1].text == "," and _roleish(w, toks, np):
@@ -380,16 +402,24 @@ def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[in
     return np, None
 
 
+def _sentence_start(c: Context, floor: int) -> int:
+    """``floor``, or the token after a leading ``But``, ``And``, ``Yet`` or ``So``."""
+    return floor + 1 if floor < len(c.toks) and c.toks[floor].low in {"but", "and", "yet", "so"} else floor
+
+
+def _opens_phrase(t: Tok) -> bool:
+    """Whether ``t`` may start a subject phrase: a capital or a determiner, not a conjunction or preposition."""
+    return (_cap(t) or t.low in _DETS) and t.low not in _SUBORDINATORS and t.low not in _PREPOSITIONS
+
+
 def _opening_phrase(c: Context, np: tuple[int, int], floor: int) -> tuple[int, int]:
     """``np`` widened to the sentence's start when a phrase ending in a preposition opens it.
 
     ``Most of the voters in the north said``: the speaker is all of it, not ``the north``.
     """
     toks = c.toks
-    s = floor + 1 if toks[floor].low in {"but", "and", "yet", "so"} else floor
-    if np[0] - s > 10 or toks[s].low in _SUBORDINATORS or toks[s].low in _PREPOSITIONS:
-        return np
-    if not (_cap(toks[s]) or toks[s].low in _DETS):
+    s = _sentence_start(c, floor)
+    if np[0] - s > 10 or not _opens_phrase(toks[s]):
         return np
     if any(
         t.kind != "w"
@@ -409,17 +439,11 @@ def _opening_subject(c: Context, h: int, floor: int) -> tuple[tuple[int, int], t
     the first comma are the speaker, the rest describes them.
     """
     toks = c.toks
-    s = floor + 1 if toks[floor].low in {"but", "and", "yet", "so"} else floor
+    s = _sentence_start(c, floor)
     first = next((k for k in range(s, h) if toks[k].text == ","), -1)
     if first <= s or first - s > 8 or first + 1 > h - 1:
         return None
-    if not (_cap(toks[s]) or toks[s].low in _DETS):
-        return None
-    if (
-        toks[s].low in _SUBORDINATORS
-        or toks[s].low in _PREPOSITIONS
-        or toks[s].low in {"it", "there", "then"}
-    ):
+    if not _opens_phrase(toks[s]) or toks[s].low in {"it", "there", "then"}:
         return None
     if any(
         t.kind != "w"
@@ -471,9 +495,14 @@ def _loose_tail(c: Context, j: int) -> bool:
     )
 
 
+def _inner_end(t: Tok) -> str:
+    """The text of quotation token ``t`` without its closing marks."""
+    return t.text.rstrip(CLOSER_CHARS)
+
+
 def _comma_inside(t: Tok) -> bool:
     """Whether ``t`` is a quotation that ends with a comma inside its marks (``“a dead end,”``)."""
-    return t.kind == "q" and t.text.rstrip("\"'”’").endswith(",")
+    return t.kind == "q" and _inner_end(t).endswith(",")
 
 
 def clause_cuts(w: Words, toks: list[Tok]) -> tuple[int, ...]:
@@ -571,7 +600,7 @@ def quote_speaker_cue(c: Context) -> Frame | None:
     floor = qi + 1
     if floor < len(toks) and toks[floor].text in {",", "—", "–"}:
         floor += 1
-    elif not toks[qi].text.rstrip("\"'”’»").endswith((",", "?", "!", "—", "–", "-", "…", ".")):
+    elif not _inner_end(toks[qi]).endswith((",", "?", "!", "—", "–", "-", "…", ".")):
         return None  # "… 'Biggest Attack So Far' After Ukraine Suggests …": a title in narration, not a quotation
     found = _subject(c, cue.start, floor)
     if found is None:
@@ -704,27 +733,6 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     if nxt.kind == "p" and nxt.text not in {"“", '"', "‘"}:
         return None
     return _framed("speaker_cue_clause", cue, np, (lo, hi), role, after)
-
-
-# Conjunctions that open a subordinate clause before its subject: "While Ana said …, the board …".
-_SUBORDINATORS = frozenset(
-    {
-        "while",
-        "although",
-        "though",
-        "whereas",
-        "as",
-        "if",
-        "when",
-        "because",
-        "since",
-        "after",
-        "before",
-        "once",
-        "unless",
-        "until",
-    }
-)
 
 
 def _subordinate(c: Context, s: int) -> bool:
@@ -1044,8 +1052,7 @@ def participle_opening(c: Context) -> Frame | None:
     toks, cue = c.toks, c.cue
     if cue.kind not in {"speech", "belief"} or not toks[cue.start].low.endswith("ing"):
         return None
-    s = c.floor + 1 if c.floor < len(toks) and toks[c.floor].low in {"but", "and", "yet"} else c.floor
-    if cue.start != s:
+    if cue.start != _sentence_start(c, c.floor):
         return None
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     lo = after.start
