@@ -152,42 +152,96 @@ def _personal(w: Words, toks: list[Tok], np: tuple[int, int]) -> bool:
     return any(t.low in w.male or t.low in w.female for t in toks[np[0] : np[1] + 1])
 
 
-def _clause_like(toks: list[Tok], lo: int, hi: int) -> bool:
-    """Whether the words at ``lo`` read as a clause (a finite verb comes early)."""
-    for t in toks[lo + 1 : min(hi, lo + 10)]:
-        if t.kind == "w" and (
-            t.low in _AUX
-            or (
-                t.low.endswith(("’s", "'s", "’re", "'re", "’ll", "'ll"))
-                and t.low
-                in {
-                    "it's",
-                    "it’s",
-                    "he's",
-                    "he’s",
-                    "she's",
-                    "she’s",
-                    "that's",
-                    "that’s",
-                    "they're",
-                    "they’re",
-                    "we're",
-                    "we’re",
-                    "there's",
-                    "there’s",
-                    "they'll",
-                    "they’ll",
-                    "we'll",
-                    "we’ll",
-                    "he'll",
-                    "he’ll",
-                    "she'll",
-                    "she’ll",
-                    "it'll",
-                    "it’ll",
-                }
-            )
-        ):
+# Words ending in "-ed" that are no past-tense verb.
+_NOT_PAST = frozenset({"hundred", "sacred", "naked", "wicked", "beloved", "rugged", "kindred", "alleged"})
+# Words before an "-ed" form that make it an adjective ("the proposed plan", "newly elected").
+_BEFORE_ADJECTIVE = _DETS | {
+    "very",
+    "more",
+    "less",
+    "so",
+    "too",
+    "most",
+    "newly",
+    "recently",
+    "well",
+    "and",
+    "or",
+}
+
+# Words that open a subordinate or relative clause: a verb after them is not the reported clause's.
+_CLAUSE_OPENERS = frozenset(
+    {
+        "while",
+        "because",
+        "when",
+        "after",
+        "before",
+        "if",
+        "as",
+        "since",
+        "who",
+        "which",
+        "where",
+        "whom",
+        "whose",
+        "though",
+        "although",
+        "until",
+        "unless",
+    }
+)
+_CONTRACTED_FINITE = frozenset(
+    f"{p}{a}{v}"
+    for p in ("it", "he", "she", "that", "there", "they", "we")
+    for a in "'’"
+    for v in ("s", "re", "ll")
+)
+
+
+def _aux(t: Tok) -> bool:
+    return t.kind == "w" and (t.low in _AUX or t.low in _CONTRACTED_FINITE)
+
+
+def _past(w: Words, toks: list[Tok], k: int) -> bool:
+    """Whether token ``k`` reads as a past-tense verb: an irregular past, or an "-ed" form after a noun."""
+    t = toks[k]
+    if t.kind != "w":
+        return False
+    low = t.low
+    prev = toks[k - 1]
+    if low in w.past:
+        return prev.low not in _DETS
+    if (
+        not low.endswith("ed")
+        or low.endswith("eed")
+        or len(low) < 5
+        or low in _NOT_PAST
+        or not t.text.islower()
+    ):
+        return False
+    return (
+        prev.kind == "w"
+        and prev.low not in _BEFORE_ADJECTIVE
+        and not prev.low.endswith("ly")
+        and not prev.text[:1].isdigit()
+    )
+
+
+def _clause_like(w: Words, toks: list[Tok], lo: int, hi: int) -> bool:
+    """Whether the words at ``lo`` read as a clause (a finite verb comes early).
+
+    An auxiliary anywhere in the first ten words counts; a past-tense verb only
+    before any punctuation or clause opener ("preferred the mayor while most men
+    supported ..." is no clause).
+    """
+    window = range(lo + 1, min(hi, lo + 10))
+    if any(_aux(toks[k]) for k in window):
+        return True
+    for k in window:
+        if toks[k].kind != "w" or toks[k].low in _CLAUSE_OPENERS:
+            return False
+        if _past(w, toks, k):
             return True
     return False
 
@@ -253,49 +307,6 @@ def _roleish(w: Words, toks: list[Tok], span: tuple[int, int]) -> bool:
     return any(t.low in w.roles or t.low.rstrip(".") in w.titles for t in toks[span[0] : span[1] + 1])
 
 
-# Common irregular past forms: a clause subject never holds a verb of its own.
-_PAST = frozenset(
-    {
-        "took",
-        "made",
-        "went",
-        "came",
-        "got",
-        "gave",
-        "held",
-        "left",
-        "put",
-        "set",
-        "ran",
-        "won",
-        "lost",
-        "saw",
-        "found",
-        "told",
-        "said",
-        "began",
-        "became",
-        "brought",
-        "bought",
-        "built",
-        "kept",
-        "met",
-        "paid",
-        "sent",
-        "spent",
-        "stood",
-        "thought",
-        "wrote",
-        "knew",
-        "led",
-        "felt",
-        "grew",
-        "fell",
-        "rose",
-        "chose",
-        "drew",
-    }
-)
 _PAIRED_DASHES = frozenset({"--", "—", "–", "―"})
 _SUBJECT_STARTS = frozenset(
     {",", ";", ":", "(", "that", "because", "while", "when", "but", "and", "if", "as"}
@@ -316,7 +327,7 @@ def _clause_subject(c: Context, h: int, floor: int) -> tuple[tuple[int, int], No
         return None
     first = toks[k]
     if first.kind != "w" or any(
-        t.low in w.speech or t.low in _AUX or t.low in _PAST or t.low.endswith("ed") for t in toks[k : h + 1]
+        t.low in w.speech or t.low in _AUX or t.low in w.past or t.low.endswith("ed") for t in toks[k : h + 1]
     ):
         return None
     if _cap(first) or first.low in _DETS or _nounish(w, first.low) or first.text[:1].isdigit():
@@ -716,10 +727,10 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     if (
         _passive(c)
         or nxt.low in _AUX
-        or (nxt.low in _PREPOSITIONS and not after.that and not _clause_like(toks, lo, hi))
+        or (nxt.low in _PREPOSITIONS and not after.that and not _clause_like(c.w, toks, lo, hi))
     ):
         return None  # "anyone wanting to ...", "has been mentioned in", "everything Trump says is a lie"
-    clause = after.that or _clause_like(toks, lo, hi)
+    clause = after.that or _clause_like(c.w, toks, lo, hi)
     if (
         (cue.kind == "belief" or cue.base in _WEAK)
         and not clause
@@ -1059,7 +1070,7 @@ def participle_opening(c: Context) -> Frame | None:
     comma = next((k for k in range(lo + 1, len(toks)) if toks[k].text == ","), -1)
     if comma < 0 or words_in(toks, lo, comma, 3) < 3:
         return None
-    if not (after.that or toks[lo].kind == "q" or _clause_like(toks, lo, comma)):
+    if not (after.that or toks[lo].kind == "q" or _clause_like(c.w, toks, lo, comma)):
         return None
     np = np_right(c.w, toks, comma + 1, len(toks))
     if np is None:
@@ -1142,7 +1153,7 @@ def possessive_noun_topic(c: Context) -> Frame | None:
         t = toks[k]
         if (
             t.low in _AUX
-            or t.low in _PAST
+            or t.low in c.w.past
             or t.low in c.w.speech
             or (t.low.endswith("ed") and toks[k - 1].low not in _DETS)
         ):
@@ -1243,7 +1254,10 @@ def infinitive_cue_clause(c: Context) -> Frame | None:
     if lo >= len(toks) or words_in(toks, lo, hi, 3) < 3:
         return None
     if not (
-        after.that or toks[lo].kind == "q" or toks[lo].low in _QUESTION_WORDS or _clause_like(toks, lo, hi)
+        after.that
+        or toks[lo].kind == "q"
+        or toks[lo].low in _QUESTION_WORDS
+        or _clause_like(c.w, toks, lo, hi)
     ):
         return None
     np = np_left(w, toks, cue.start - 2, c.floor)

@@ -155,6 +155,7 @@ class Words:
     female: frozenset[str]
     pronouns: dict[str, str]
     media: tuple[str, ...]
+    past: frozenset[str]
 
 
 @cache
@@ -203,4 +204,5 @@ def words() -> Words:
         female=load("first_names_female"),
         pronouns=_contracted(mapping("pronouns")),
         media=entries("media_phrases"),
+        past=load("past_verbs"),
     )
