@@ -1025,6 +1025,53 @@ def as_speaker_cue(c: Context) -> Frame | None:
     return Frame("as_speaker_cue", (cue.start, cue.end), np, (lo, hi), role=role)
 
 
+def subject_participle_aside(c: Context) -> Frame | None:
+    """A participle of saying set off by commas after the subject: the subject speaks.
+
+    Example: ``The mayor, noting that the bridge was old, closed it to lorries.``
+    """
+    toks, cue, w = c.toks, c.cue, c.w
+    if cue.kind not in {"speech", "belief"} or not toks[cue.start].low.endswith("ing"):
+        return None
+    b = _skip_adverbs_left(w, toks, cue.start, c.floor)
+    s = _sentence_start(c, c.floor)
+    if b <= s or toks[b].text != ",":
+        return None
+    np = np_left(w, toks, b - 1, s)
+    if np is None or np[0] != s:
+        return None
+    after = after_cue(w, c.text, toks, cue, len(toks))
+    lo = after.start
+    hi = _end(c, lo)
+    # The aside ends at the comma before the subject's own verb: "…, closed it".
+    close = next(
+        (k for k in range(lo + 2, hi - 1) if toks[k].text == "," and _verb_after_aside(w, toks, k + 1)),
+        -1,
+    )
+    if close < 0 or words_in(toks, lo, close, 2) < 2:
+        return None
+    if not (after.that or toks[lo].kind == "q" or _clause_like(w, toks, lo, close)):
+        return None  # "The mayor, speaking at the pier, said …": no statement in the aside
+    return _framed("subject_participle_aside", cue, np, (lo, close), None, after)
+
+
+def _verb_after_aside(w: Words, toks: list[Tok], k: int) -> bool:
+    """Whether token ``k`` is a finite verb that can follow a subject and its aside (``…, closed it``)."""
+    while k < len(toks) and (
+        toks[k].low in w.adverbs or (toks[k].low.endswith("ly") and toks[k].text.islower())
+    ):
+        k += 1  # "…, then closed it", "…, quickly closed it"
+    if k >= len(toks) or toks[k].kind != "w" or not toks[k].text.islower():
+        return False
+    low = toks[k].low
+    return (
+        low in _AUX
+        or low in w.past
+        or (low.endswith("ed") and low not in _NOT_PAST)
+        or (low in w.speech and not low.endswith("ing"))
+    )
+
+
 def participle_same_speaker(c: Context) -> Frame | None:
     """A participle after a comma continues the subject's statement.
 
@@ -1435,6 +1482,7 @@ RULES: tuple[Rule, ...] = tuple(
         (parenthetical_speaker_cue, 0.8),
         (clause_speaker_cue, 0.85),
         (participle_opening, 0.7),
+        (subject_participle_aside, 0.75),
         (participle_same_speaker, 0.75),
         (coordinated_same_speaker, 0.75),
         (seems_clause, 0.5),
