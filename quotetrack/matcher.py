@@ -684,6 +684,8 @@ def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
     if i == 0:
         return False
     prev = toks[i - 1]
+    if i >= 2 and prev.low.endswith("ly") and prev.text.islower() and len(prev.low) > 4:
+        prev = toks[i - 2]  # "voters increasingly view"
     if prev.low in _VERB_BEFORE:
         return True
     if prev.kind != "w" or prev.low in _DETS or prev.low in w.stop or _possessive(prev):
