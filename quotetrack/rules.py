@@ -1375,7 +1375,7 @@ def interview_label(c: Context) -> Frame | None:
     if cue.kind != "colon" or not c.paragraph_start or c.floor != 0 or not 0 < cue.start <= 4:
         return None
     label = toks[: cue.start]
-    # "SMITH:", "Matthews:", "Q:", and headline sources ("Poll:", "Jane Doe:")
+    # "SMITH:", "Matthews:" and headline sources ("Poll:", "Jane Doe:")
     if not all(
         t.kind == "w" and t.text[:1].isupper() and (t.low not in c.w.stop or t.text.isupper()) for t in label
     ):
@@ -1384,8 +1384,8 @@ def interview_label(c: Context) -> Frame | None:
         return None  # "UPDATE:", "CORRECTION:"
     j = cue.start + 1
     hi = _end(c)
-    if words_in(toks, j, hi, 1) < 1:
-        return None
+    if words_in(toks, j, hi, 1) < 1 or toks[j].text[:1].isdigit():
+        return None  # "Ana Ruiz: 1,204.": a tally, not a statement
     return Frame("interview_label", (cue.start, cue.end), (0, cue.start - 1), (j, hi))
 
 
