@@ -152,6 +152,10 @@ def _personal(w: Words, toks: list[Tok], np: tuple[int, int]) -> bool:
     return any(t.low in w.male or t.low in w.female for t in toks[np[0] : np[1] + 1])
 
 
+# Words before a noun that a participle may modify: "his favored plan", "the old saw".
+_ARTICLES = frozenset(
+    {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"}
+)
 # Words ending in "-ed" that are no past-tense verb.
 _NOT_PAST = frozenset({"hundred", "sacred", "naked", "wicked", "beloved", "rugged", "kindred", "alleged"})
 # Words before an "-ed" form that make it an adjective ("the proposed plan", "newly elected").
@@ -1356,6 +1360,13 @@ def speaker_stance_object(c: Context) -> Frame | None:
     lo = cue.end + 1
     if lo >= len(toks) or toks[lo].kind == "p" or (cue.kind != "stance" and toks[lo].low in _NO_STATEMENT):
         return None  # "said nothing", "thought so"
+    if cue.start == cue.end and (
+        toks[lo].low == "by"
+        or (
+            cue.start > c.floor and (toks[cue.start - 1].low in _ARTICLES or _possessive(toks[cue.start - 1]))
+        )
+    ):
+        return None  # "was backed by most voters", "a treaty favored by", "his favored plan"
     if lo + 2 < len(toks) and toks[lo].low in w.stance_nouns and toks[lo + 1].low == "that":
         lo += 2  # "expressed fears that the bridge could fail": the clause is the content
         hi = _end(c, lo)
