@@ -538,8 +538,25 @@ def appositive_right(toks: list[Tok], after: int, ceil: int) -> tuple[int, int] 
         j += 1
     if j == start or toks[start].low in _NOT_APPOSITIVE or j - start > 14:
         return None
-    if any(t.low in _FINITE or t.low in words().speech for t in toks[start:j]):
+    w = words()
+    if any(
+        t.low in _FINITE
+        or t.low in w.speech
+        or (t.low in w.past and k > start and _cap(toks[k - 1]))  # ", Ruiz met with Berg"
+        for k, t in enumerate(toks[start:j], start)
+    ):
         return None
+    first = toks[start]
+    if first.text.islower() and (
+        first.low in w.past
+        or (
+            first.low.endswith("s")
+            and not _nounish(w, first.low)
+            and first.low not in w.stop
+            and not first.low.endswith("ss")
+        )
+    ):
+        return None  # ", costs two million a year": the sentence goes on
     return (start, j - 1)
 
 

@@ -917,7 +917,26 @@ def _goes_on(c: Context, i: int) -> bool:
     j = i
     while j < len(c.toks) and c.toks[j].low.endswith("ly"):
         j += 1
-    return j < len(c.toks) and (c.toks[j].low in _AUX or c.toks[j].low == "that")
+    if j >= len(c.toks):
+        return False
+    t = c.toks[j]
+    return (
+        t.low in _AUX
+        or t.low == "that"
+        or (t.text.islower() and (_past(c.w, c.toks, j) or _present_verb(c.w, t)))
+    )
+
+
+def _present_verb(w: Words, t: Tok) -> bool:
+    """Whether a lower-case "-s" form reads as a verb (``costs``, ``receives``), not a known noun."""
+    low = t.low
+    return (
+        low.endswith("s")
+        and not low.endswith(("ss", "ous", "is", "us"))
+        and len(low) > 3
+        and not _nounish(w, low)
+        and low not in w.stop
+    )
 
 
 def according_to(c: Context) -> Frame | None:
@@ -959,19 +978,19 @@ def according_to(c: Context) -> Frame | None:
         says_at(c.w, toks, k) and toks[k + 1].low not in _NOT_CLAUSE and toks[k + 1].kind != "p"
         for k in range(c.floor, before)
     )  # "..., and said little, according to an aide" is still the aide's account
-    if words_in(toks, c.floor, before, 3) >= 3 and not attributed:
+    if before > c.floor and not attributed:
         # "The bridge will reopen, according to the agency." When the sentence goes on
         # after the source ("The cause, according to the agency, was rust."), it is all content.
         k = end_np + 1
-        hi = before
         if (
             k < len(toks)
             and toks[k].text == ","
             and words_in(toks, k, len(toks), 2) >= 2
             and _goes_on(c, k + 1)
         ):
-            hi = _end(c)
-        return Frame("according_to", (cue.start, cue.end), np, (c.floor, hi), role=role)
+            return Frame("according_to", (cue.start, cue.end), np, (c.floor, _end(c)), role=role)
+        if words_in(toks, c.floor, before, 3) >= 3:
+            return Frame("according_to", (cue.start, cue.end), np, (c.floor, before), role=role)
     lo = end_np + 1
     while lo < len(toks) and toks[lo].kind == "p":
         lo += 1
