@@ -610,9 +610,14 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
         phrase = _phrase(toks, i, w.speech_phrasal.get(low, ())) or _phrase(
             toks, i, w.stance_phrasal.get(low, ())
         )
+        if (
+            phrase is not None
+            and low in w.nouny
+            and not _verb_context(w, toks, i)
+            and (i == 0 or not _cap(t))
+        ):
+            phrase = None  # "a bottom-line focus on", "his attacks on": a noun here
         if phrase is not None:
-            if low in w.nouny and not _verb_context(w, toks, i) and (i == 0 or not _cap(t)):
-                continue  # "a bottom-line focus on", "the Republican focus on": a noun here
             end, base = phrase
             out.append(
                 Cue(
