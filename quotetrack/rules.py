@@ -1096,12 +1096,12 @@ def _verb_after_aside(w: Words, toks: list[Tok], k: int) -> bool:
 
 
 def participle_same_speaker(c: Context) -> Frame | None:
-    """A participle after a comma continues the subject's statement.
+    """A participle after a comma continues the subject's statement, or names what a stance is about.
 
     Example: ``The mayor defended the plan, adding that the bridge is old.``
     """
     toks, cue = c.toks, c.cue
-    if cue.kind != "speech" or not toks[cue.start].low.endswith("ing"):
+    if cue.kind not in {"speech", "stance"} or not toks[cue.start].low.endswith("ing"):
         return None
     b = _skip_adverbs_left(c.w, toks, cue.start, c.floor)  # ", while also suggesting"
     if b < 0 or (
@@ -1112,6 +1112,12 @@ def participle_same_speaker(c: Context) -> Frame | None:
         return None
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     lo, hi = after.start, _end(c, after.start)
+    if cue.kind == "stance":
+        # ", referring to the harbour": a stance names what it is about, not a clause
+        lo = cue.end + 1
+        if lo >= len(toks) or toks[lo].kind == "p":
+            return None
+        hi = _object_end(c.w, toks, lo)
     if words_in(toks, lo, hi, 2) < 2:
         return None
     return Frame(
