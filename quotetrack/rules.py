@@ -1112,6 +1112,8 @@ def participle_same_speaker(c: Context) -> Frame | None:
         return None
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     lo, hi = after.start, _end(c, after.start)
+    if cue.base == "speak" and not after.that:
+        return None  # "…, speaking to reporters after the vote": who was told, not what
     if cue.kind == "stance":
         # ", referring to the harbour": a stance names what it is about, not a clause
         lo = cue.end + 1
