@@ -640,10 +640,14 @@ def _narration_start(c: Context, qi: int) -> int:
     """
     toks = c.toks
     if words_in(toks, c.floor, qi, 2) >= 2 and not any(
-        t.text in {":", ";"} or t.kind == "q" or says_at(c.w, toks, k)
+        t.text in {":", ";"}
+        or (t.kind == "q" and _inner_end(t).rstrip().endswith((".", "?", "!")))
+        or says_at(c.w, toks, k)
         for k, t in enumerate(toks[c.floor : qi], c.floor)
     ):
-        return c.floor  # narration with no quotation or cue of its own
+        # narration with no cue or quoted sentence of its own; quoted phrases may sit
+        # inside it ("Guns are “a crisis” and “a threat,” she said")
+        return c.floor
     return qi
 
 
