@@ -520,6 +520,10 @@ def _comma_inside(t: Tok) -> bool:
     return t.kind == "q" and _inner_end(t).endswith(",")
 
 
+# After "but", these words carry the reported clause on: "…, but that …", "…, but also …".
+_BUT_GOES_ON = frozenset({"that", "also", "not", "only"})
+
+
 def clause_cuts(w: Words, toks: list[Tok]) -> tuple[int, ...]:
     """Token indices where reported content stops: ``;`` and a comma before ``while``, ``but``, ``said``, ..."""
     n = len(toks)
@@ -527,6 +531,8 @@ def clause_cuts(w: Words, toks: list[Tok]) -> tuple[int, ...]:
     for k in range(n - 1):
         t = toks[k]
         nxt = toks[k + 1].low
+        if nxt == "but" and k + 2 < n and toks[k + 2].low in _BUT_GOES_ON:
+            continue
         if t.text == ";" or (
             t.text == ","
             and (
