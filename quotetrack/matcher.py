@@ -715,7 +715,12 @@ def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
     form = toks[i].low
     if form.endswith("s"):
         # "The Post reports", "the poll shows": a singular name or document before
-        return _cap(prev) or _bare(prev.low) in w.documents or _bare(prev.low) in w.organizations
+        return (
+            _cap(prev)
+            or _bare(prev.low) in w.documents
+            or _bare(prev.low) in w.organizations
+            or (prev.low in w.roles and not prev.low.endswith("s"))  # "the president hopes"
+        )
     # "Republicans support", "environmentalists worry": a plural subject right before
     return prev.low.endswith("s") and not prev.low.endswith("ss")
 

@@ -205,7 +205,7 @@ def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
             atts.append(
                 Attribution(
                     f.rule, ui, kind, frags,
-                    _offsets(toks, f.cue), _offsets(toks, f.speaker), _offsets(toks, f.role),
+                    _offsets(toks, f.cue), _speaker_offsets(toks, f.speaker), _offsets(toks, f.role),
                     _offsets(toks, f.audience), f.medium, same, qs,
                 )
             )  # fmt: skip
@@ -216,6 +216,21 @@ def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
 
 def _offsets(toks: list[Tok], span: tuple[int, int] | None) -> tuple[int, int] | None:
     return (toks[span[0]].start, toks[span[1]].end) if span else None
+
+
+def _speaker_offsets(toks: list[Tok], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A speaker's offsets, without the auxiliary of a contracted pronoun ("he’s said" gives "he")."""
+    out = _offsets(toks, span)
+    if out is None or span is None:
+        return out
+    last = toks[span[1]]
+    head = regex.split(r"['’]", last.text, maxsplit=1)[0]
+    if head != last.text and head.lower() in _SUBJECT_PRONOUNS:
+        return (out[0], last.start + len(head))
+    return out
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 
 
 def _has_source(a: Attribution) -> bool:

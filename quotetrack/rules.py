@@ -400,8 +400,8 @@ def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[in
     np = np_left(w, toks, h, floor)
     if np is None:
         return _clause_subject(c, h, floor)
-    if _possessive(toks[np[1]]):
-        return None  # "Editor’s note", "Clinton's plan"
+    if _possessive(toks[np[1]]) and toks[np[1]].low not in w.pronouns:
+        return None  # "Editor’s note", "Clinton's plan"; but "he’s predicting"
     if np[0] - 1 > floor and toks[np[0] - 1].low in _SUBJECT_PREPOSITIONS:
         np = _opening_phrase(c, np, floor)  # "The person familiar with the planning confirmed"
     s = np[0]

@@ -106,6 +106,9 @@ def _contracted(pronouns: dict[str, str]) -> dict[str, str]:
         for apostrophe in ("'", "’"):
             for aux in ("ve", "d", "ll", "re", "m"):
                 out.setdefault(f"{p}{apostrophe}{aux}", pronouns[p])
+        if p in {"he", "she"}:  # "he’s predicting", "she's said": no possessive reading
+            for apostrophe in ("'", "’"):
+                out.setdefault(f"{p}{apostrophe}s", pronouns[p])
     return out
 
 
