@@ -710,6 +710,8 @@ def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
         prev = toks[i - 2]  # "voters increasingly view"
     if prev.low in _VERB_BEFORE:
         return True
+    if prev.low in _DAYS and toks[i].low.endswith("s"):
+        return True  # "a report published on Monday shows"
     if prev.kind != "w" or prev.low in _DETS or prev.low in w.stop or _possessive(prev):
         return False
     form = toks[i].low

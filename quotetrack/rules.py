@@ -402,6 +402,9 @@ def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[in
         return _clause_subject(c, h, floor)
     if _possessive(toks[np[1]]) and toks[np[1]].low not in w.pronouns:
         return None  # "Editor’s note", "Clinton's plan"; but "he’s predicting"
+    last = toks[np[1]]
+    if np[1] > np[0] and last.text.islower() and (last.low.endswith(("ed", "en")) or last.low in w.past):
+        np = (np[0], np[1] - 1)  # "A report published on Monday shows": the participle is no part of the name
     if np[0] - 1 > floor and toks[np[0] - 1].low in _SUBJECT_PREPOSITIONS:
         np = _opening_phrase(c, np, floor)  # "The person familiar with the planning confirmed"
     s = np[0]
