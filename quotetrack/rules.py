@@ -1339,7 +1339,7 @@ def infinitive_cue_clause(c: Context) -> Frame | None:
         return None  # "it is too soon to say whether ...": no one says it
     after = after_cue(w, c.text, toks, cue, len(toks))
     lo = after.start
-    if cue.end + 1 < len(toks) and toks[cue.end + 1].text == ",":
+    if cue.end + 2 < len(toks) and toks[cue.end + 1].text == "," and toks[cue.end + 2].kind != "q":
         return None  # "hard to predict, economists say, ...": the clause is someone else's
     hi = _end(c, lo)
     if lo >= len(toks) or words_in(toks, lo, hi, 3) < 3:
@@ -1471,6 +1471,32 @@ def asked_question(c: Context) -> Frame | None:
     return Frame("asked_question", (cue.start, cue.end), speaker, (j, hi))
 
 
+def speaker_verb_colon(c: Context) -> Frame | None:
+    """A speaker and a verb of any kind, a colon, then the quotation: the subject speaks.
+
+    Example: ``The harbour master shot back: “That would be good.”``
+    """
+    toks, cue, w = c.toks, c.cue, c.w
+    if cue.kind != "colon" or cue.start + 1 >= len(toks):
+        return None
+    j = cue.start + 1
+    if toks[j].kind != "q" or content_end(toks, j, len(toks)) != j + 1:
+        return None
+    s = _sentence_start(c, c.floor)
+    # the verb: a past-tense form right after the subject ("gloated", "shot back", "responded"),
+    # which opens the sentence or its main clause ("When the ferry sank, the mayor wrote: …")
+    for v in range(s + 1, cue.start):
+        if not (toks[v].text.islower() and _past(w, toks, v)):
+            continue
+        if cue.start - v > 8 or any(t.kind == "q" for t in toks[v : cue.start]):
+            return None
+        h = _skip_adverbs_left(w, toks, v, s)
+        np = np_left(w, toks, h, s) if h >= s else None
+        if np is not None and not _possessive(toks[np[1]]) and (np[0] == s or toks[np[0] - 1].text == ","):
+            return Frame("speaker_verb_colon", (v, v), np, (j, j + 1))
+    return None
+
+
 def speaker_colon(c: Context) -> Frame | None:
     """A speaker and a colon with no verb, then the quotation or the words.
 
@@ -1544,6 +1570,7 @@ RULES: tuple[Rule, ...] = tuple(
         (possessive_noun_that, 0.6),
         (possessive_noun_topic, 0.5),
         (interview_label, 0.7),
+        (speaker_verb_colon, 0.75),
         (speaker_colon, 0.8),
         (quote_dash_speaker, 0.85),
     )
