@@ -696,7 +696,10 @@ def says_at(w: Words, toks: list[Tok], i: int) -> bool:
     t = toks[i]
     return (
         t.low in w.speech
-        and not (i > 0 and toks[i - 1].low in _ARTICLES)
+        and not (
+            i > 0
+            and (toks[i - 1].low in _ARTICLES or _possessive(toks[i - 1]) or toks[i - 1].text[:1].isdigit())
+        )  # "her reported gifts", "758 pledged delegates"
         and (t.low not in w.nouny or _verb_context(w, toks, i))
     )
 

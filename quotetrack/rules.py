@@ -1010,6 +1010,8 @@ def according_to(c: Context) -> Frame | None:
     hi = _end(c, lo)
     if lo >= len(toks) or (words_in(toks, lo, hi, 2) < 2 and toks[lo].kind != "q"):
         return None
+    if lo > cue.end + 1 and before > c.floor and toks[lo].low in _SUBORDINATORS | {"but", "and", "yet"}:
+        return None  # "…, according to a tally, but his path is narrow": a clause of the narrator's
     return Frame("according_to", (cue.start, cue.end), np, (lo, hi), role=role)
 
 
