@@ -837,12 +837,14 @@ def parenthetical_speaker_cue(c: Context) -> Frame | None:
         return None
     np, role = found
     first = min(np[0], role[0]) if role else np[0]
-    if first - 1 <= c.floor or toks[first - 1].text != "," or words_in(toks, c.floor, first - 1, 2) < 2:
+    if first - 1 <= c.floor or toks[first - 1].text != ",":
         return None
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     j = after.start
     if j - 1 <= cue.end or toks[j - 1].text != "," or after.that:
         return None
+    if words_in(toks, c.floor, first - 1, 2) < 2 and not _goes_on(c, j):
+        return None  # one word before is enough when the clause goes on: "Loyalty, he noted, is …"
     hi = _end(c, j)
     if words_in(toks, j, hi, 2) < 2:
         return None
