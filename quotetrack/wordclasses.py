@@ -166,6 +166,7 @@ def words() -> Words:
     """The matcher's word classes, loaded once."""
     speech, phrasal = _verbs("speech_verbs")
     belief, _ = _verbs("belief_verbs")
+    belief.update({a: a for a in load("belief_adjectives")})
     evidence, _ = _verbs("evidence_verbs")
     stance, stance_phrasal = _verbs("stance_verbs")
     titles = load("titles")
