@@ -283,7 +283,11 @@ def _context_rules(
             # A further quotation in the same paragraph continues the speaker before it.
             if best is not None and (alone or _looks_like_speech(text, q)):
                 a = atts[best]
-                if a.kind == "direct" and _only_attribution_between(text, a.fragments[-1][1], q.open_at):
+                joins = a.kind == "direct" or (
+                    # "Rents are “too high,” she said. “B.”": the cue sits between the two
+                    a.kind == "mixed" and a.cue is not None and a.cue[0] >= a.fragments[-1][1]
+                )
+                if joins and _only_attribution_between(text, a.fragments[-1][1], q.open_at):
                     atts[best] = a._replace(fragments=a.fragments + q.fragments, quotes=(*a.quotes, t.q))
                     claimed[t.q] = best
                 else:
