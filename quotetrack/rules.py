@@ -725,6 +725,8 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     if found is None:
         return None
     np, role = found
+    if toks[cue.start].low.endswith("ing") and role is None:
+        np = _sender(c, np) or np
     after = after_cue(w, c.text, toks, cue, len(toks))
     lo = after.start
     if cue.base == "quote" and lo + 2 < len(toks) and toks[lo].low == "as" and toks[lo + 1].low == "saying":
@@ -761,6 +763,24 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     if nxt.kind == "p" and nxt.text not in {"“", '"', "‘"}:
         return None
     return _framed("speaker_cue_clause", cue, np, (lo, hi), role, after)
+
+
+# Messages a speaker sends: "issued a statement saying …" is the sender's statement.
+_MESSAGES = frozenset(
+    {"statement", "letter", "memo", "email", "e-mail", "tweet", "video", "ad", "release", "message", "post"}
+)
+
+
+def _sender(c: Context, np: tuple[int, int]) -> tuple[int, int] | None:
+    """Who sent the message ``np`` names: ``the mayor`` in ``the mayor issued a statement saying``."""
+    toks, w = c.toks, c.w
+    if toks[np[1]].low not in _MESSAGES or toks[np[0]].low not in {"a", "an", "the"} or np[0] - 2 < c.floor:
+        return None
+    verb = np[0] - 1
+    if not (toks[verb].text.islower() and _past(w, toks, verb)):
+        return None
+    found = _subject(c, verb, c.floor)
+    return found[0] if found is not None else None
 
 
 def _subordinate(c: Context, s: int) -> bool:
