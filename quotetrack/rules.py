@@ -1283,19 +1283,34 @@ def _object_end(w: Words, toks: list[Tok], lo: int) -> int:
     """Where an object phrase that starts at ``lo`` ends: punctuation, a new clause or a time phrase."""
     hi = lo
     stop = min(len(toks), lo + 40)
-    while (
-        hi < stop
-        and toks[hi].text not in {",", ";", ":", ".", "?", "!", "(", "—", "–", "--"}
-        and not (hi > lo and toks[hi].low in _OBJECT_ENDS)
-        and not (
-            hi > lo
-            and hi + 1 < len(toks)
-            and toks[hi].low in {"on", "in", "for", "last", "this", "earlier", "later"}
-            and toks[hi + 1].low in w.times
-        )
-    ):
-        hi += 1
-    return hi
+    while True:
+        while (
+            hi < stop
+            and toks[hi].text not in {",", ";", ":", ".", "?", "!", "(", "—", "–", "--"}
+            and not (hi > lo and toks[hi].low in _OBJECT_ENDS)
+            and not (
+                hi > lo
+                and hi + 1 < len(toks)
+                and toks[hi].low in {"on", "in", "for", "last", "this", "earlier", "later"}
+                and toks[hi + 1].low in w.times
+            )
+        ):
+            hi += 1
+        if hi < stop and toks[hi].text == "," and _list_goes_on(w, toks, hi + 1, stop):
+            hi += 1  # "praised Ana, Tom and the crews": a list, not the end
+            continue
+        return hi
+
+
+def _list_goes_on(w: Words, toks: list[Tok], k: int, stop: int) -> bool:
+    """Whether the words at ``k`` continue a list that ends with "and" or "or" (``Tom, Ana and Bo``)."""
+    for j in range(k, min(stop, k + 8)):
+        t = toks[j]
+        if t.kind != "w" or t.low in _AUX or t.low in w.past or t.low in w.speech or t.low in _OBJECT_ENDS:
+            return t.text == "," and j > k  # another item: "Ana, Tom, Bo and Li"
+        if t.low in {"and", "or"} and j > k:
+            return True
+    return False
 
 
 # Topic prepositions after a verb of saying: "spoke about", "warned against".
