@@ -502,6 +502,7 @@ def np_right(w: Words, toks: list[Tok], i: int, ceil: int) -> tuple[int, int] | 
             and p.low not in w.stop
             and p.low not in w.speech
             and p.low not in w.belief
+            and p.low not in w.past  # "The mayor took"
             and not p.low.endswith(("ed", "ing"))
         ):
             j += 1  # "a new poll", "the 2009 paper", "exit polls"
@@ -999,15 +1000,26 @@ _LEADING = frozenset(
 )
 
 
+def _after_dateline(toks: list[Tok], before: int) -> int:
+    """The first token after a leading dateline (``WASHINGTON (AP) —``, ``CLEVELAND, July 19 —``), or 0."""
+    for k in range(min(before, 10)):
+        t = toks[k]
+        if t.text in _DASHES and t.text != "-":
+            return k + 1 if k > 0 and k + 1 < before else 0
+        if not (_cap(t) or t.kind == "p" or t.text[:1].isdigit()):
+            return 0
+    return 0
+
+
 def unit_subject(toks: list[Tok], before: int) -> tuple[int, int] | None:
     """The subject at the head of a unit (after a leading adverbial), if a verb follows it.
 
     ``In his speech, the mayor thanked the crews and said ...`` gives ``the mayor``.
     """
     w = words()
-    i = 0
-    if toks and toks[0].low in _LEADING:
-        for k in range(1, min(before, 14)):
+    i = _after_dateline(toks, before)
+    if i < len(toks) and toks[i].low in _LEADING:
+        for k in range(i + 1, min(before, i + 14)):
             if toks[k].text == ",":
                 i = k + 1
                 break
