@@ -655,6 +655,8 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             continue  # "Said" mid-sentence is a name; "Tell" is not a verb here (but "Mayor Says Bridge ...")
         if i > 0 and toks[i - 1].low in _ARTICLES:
             continue  # "the figure", "a state": a noun
+        if i > 0 and i + 1 < n and _before_noun(w, toks, i):
+            continue  # "20 pledged delegates", "the mayor's stated aim": an adjective
         if low in w.speech:
             out.append(Cue(i, i, "speech", w.speech[low]))
         elif low in w.belief:
@@ -729,6 +731,18 @@ def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
         )
     # "Republicans support", "environmentalists worry": a plural subject right before
     return prev.low.endswith("s") and not prev.low.endswith("ss")
+
+
+def _before_noun(w: Words, toks: list[Tok], i: int) -> bool:
+    """Whether the form at ``i`` modifies the noun after it, after a number or a possessive noun."""
+    prev, nxt = toks[i - 1], toks[i + 1]
+    return (
+        (prev.text[:1].isdigit() or (_possessive(prev) and prev.low not in w.pronouns))
+        and nxt.kind == "w"
+        and nxt.text.islower()
+        and nxt.low not in w.stop
+        and nxt.low not in w.pronouns
+    )
 
 
 def _bases(options: Iterable[tuple[tuple[str, ...], str]]) -> set[str]:
