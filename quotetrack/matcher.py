@@ -604,6 +604,8 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             continue
         if t.kind != "w" or t.low not in cue_words:
             continue
+        if _discourse_marker(toks, i):
+            continue
         low = t.low
         if low == "according" and i + 1 < n and toks[i + 1].low == "to":
             out.append(Cue(i, i + 1, "according", "according to"))
@@ -731,6 +733,30 @@ def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
         )
     # "Republicans support", "environmentalists worry": a plural subject right before
     return prev.low.endswith("s") and not prev.low.endswith("ss")
+
+
+# Set phrases that open a sentence with a verb of saying but report nothing:
+# "That said, …", "All told, …", "Having said that, …", "Needless to say, …".
+_DISCOURSE_MARKERS = frozenset(
+    {("that", "said"), ("all", "told"), ("needless", "to", "say"), ("having", "said", "that")}
+)
+
+
+def _discourse_marker(toks: list[Tok], i: int) -> bool:
+    """Whether the cue word at ``i`` belongs to a discourse marker that a comma closes."""
+    for phrase in _DISCOURSE_MARKERS:
+        for at in range(len(phrase)):
+            s = i - at
+            e = s + len(phrase)
+            if (
+                s >= 0
+                and e < len(toks)
+                and toks[e].text == ","
+                and (s == 0 or toks[s - 1].kind == "p" or toks[s - 1].low in {"but", "and"})
+                and tuple(t.low for t in toks[s:e]) == phrase
+            ):
+                return True
+    return False
 
 
 def _before_noun(w: Words, toks: list[Tok], i: int) -> bool:

@@ -758,6 +758,8 @@ def speaker_cue_clause(c: Context) -> Frame | None:
         return None
     if cue.kind == "evidence" and not after.that and _personal(w, toks, np):
         return None  # "He showed a video": a person showing is an act, not a source speaking
+    if cue.kind == "evidence" and nxt.low in _REFLEXIVES:
+        return None  # "The bank found itself at the centre of the crisis"
     if nxt.kind == "w" and nxt.low in _NOT_CLAUSE and not clause:
         return None
     if nxt.kind == "p" and nxt.text not in {"“", '"', "‘"}:
@@ -765,6 +767,7 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     return _framed("speaker_cue_clause", cue, np, (lo, hi), role, after)
 
 
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "myself", "ourselves", "yourself"})
 # Messages a speaker sends: "issued a statement saying …" is the sender's statement.
 _MESSAGES = frozenset(
     {"statement", "letter", "memo", "email", "e-mail", "tweet", "video", "ad", "release", "message", "post"}
