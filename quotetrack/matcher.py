@@ -126,6 +126,25 @@ _DETS = frozenset(
         "no",
     }
 )
+# Words that head a partitive speaker phrase: "one of the witnesses", "many of his aides".
+_QUANTIFIERS = frozenset(
+    {
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "some",
+        "many",
+        "most",
+        "several",
+        "both",
+        "all",
+        "each",
+        "none",
+        "few",
+    }
+)
 _CONNECT = frozenset({"of", "for", "at", "from", "with", "on", "in", "to"})
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _CLAUSE_JOIN = frozenset({"but", "and", "while", "although", "though", "yet", "whereas", "so"})
@@ -461,7 +480,12 @@ def np_right(w: Words, toks: list[Tok], i: int, ceil: int) -> tuple[int, int] | 
         return (i, i)
     j = i
     had_det = t.low in _DETS or _possessive(t)
-    if had_det:
+    if (t.low in _QUANTIFIERS or t.text.isdigit()) and i + 2 < ceil and toks[i + 1].low == "of":
+        j = i + 2  # "one of the witnesses", "two of his aides"
+        had_det = toks[j].low in _DETS or _possessive(toks[j])
+        if had_det:
+            j += 1
+    elif had_det:
         j += 1
     start_name = j
     generic = 0
