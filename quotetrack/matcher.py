@@ -1016,6 +1016,8 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
         if t.low == "that" and cue.kind != "according":
             that = True
             j += 1
+            if j < ceil and toks[j].text == ",":
+                j += 1  # "said that, taxes aside, the plan was fair"
             break
         break
     return After(j, audience, medium, that)
