@@ -1502,7 +1502,24 @@ def asked_question(c: Context) -> Frame | None:
         j = speaker[1] + 1
         while j < len(toks) and toks[j].low in c.w.times | {"on", "in", "last", "this"}:
             j += 1
-    if j >= len(toks) or toks[j].low not in _QUESTION_WORDS:
+    # "Asked in Iowa recently whether …", "Asked Tuesday about the ferry, …": skip when and where
+    k = j
+    while (
+        k < min(len(toks), j + 8) and toks[k].kind == "w" and toks[k].low not in _QUESTION_WORDS | {"about"}
+    ):
+        low = toks[k].low
+        if not (
+            low in c.w.adverbs
+            or low in c.w.times
+            or (low.endswith("ly") and toks[k].text.islower())
+            or low in {"in", "on", "at", "during", "after", "last", "this", "again", "later"}
+            or (_cap(toks[k]) and k > j)
+        ):
+            break
+        k += 1
+    if k < len(toks) and (toks[k].low in _QUESTION_WORDS or (toks[k].low == "about" and k + 1 < len(toks))):
+        j = k
+    if j >= len(toks) or toks[j].low not in _QUESTION_WORDS | {"about"}:
         return None
     hi = j
     stop = min(len(toks), j + 40)
