@@ -549,6 +549,19 @@ _MODALS = frozenset({"will", "would", "can", "could", "should", "may", "might", 
 _FINITE = _MODALS | {"is", "are", "was", "were", "has", "have", "had"}
 
 
+def present_verb(w: Words, t: Tok) -> bool:
+    """Whether a lower-case "-s" form reads as a verb (``costs``, ``receives``), not a known noun."""
+    low = t.low
+    return (
+        t.text.islower()
+        and low.endswith("s")
+        and not low.endswith(("ss", "ous", "is", "us"))
+        and len(low) > 3
+        and not _nounish(w, low)
+        and low not in w.stop
+    )
+
+
 def appositive_right(toks: list[Tok], after: int, ceil: int) -> tuple[int, int] | None:
     """A role after a speaker: ``, director general of RUSI,`` (token range, inclusive).
 
@@ -572,15 +585,7 @@ def appositive_right(toks: list[Tok], after: int, ceil: int) -> tuple[int, int] 
     ):
         return None
     first = toks[start]
-    if first.text.islower() and (
-        first.low in w.past
-        or (
-            first.low.endswith("s")
-            and not _nounish(w, first.low)
-            and first.low not in w.stop
-            and not first.low.endswith("ss")
-        )
-    ):
+    if first.text.islower() and (first.low in w.past or present_verb(w, first)):
         return None  # ", costs two million a year": the sentence goes on
     return (start, j - 1)
 

@@ -36,6 +36,7 @@ from .matcher import (
     np_left,
     np_right,
     owner_of,
+    present_verb,
     says_at,
     unit_subject,
     words_in,
@@ -153,7 +154,7 @@ def _personal(w: Words, toks: list[Tok], np: tuple[int, int]) -> bool:
 
 
 # Words before a noun that a participle may modify: "his favored plan", "the old saw".
-_ARTICLES = frozenset(
+_NOUN_OPENERS = frozenset(
     {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"}
 )
 # Words ending in "-ed" that are no past-tense verb.
@@ -961,19 +962,7 @@ def _goes_on(c: Context, i: int) -> bool:
     return (
         t.low in _AUX
         or t.low == "that"
-        or (t.text.islower() and (_past(c.w, c.toks, j) or _present_verb(c.w, t)))
-    )
-
-
-def _present_verb(w: Words, t: Tok) -> bool:
-    """Whether a lower-case "-s" form reads as a verb (``costs``, ``receives``), not a known noun."""
-    low = t.low
-    return (
-        low.endswith("s")
-        and not low.endswith(("ss", "ous", "is", "us"))
-        and len(low) > 3
-        and not _nounish(w, low)
-        and low not in w.stop
+        or (t.text.islower() and (_past(c.w, c.toks, j) or present_verb(c.w, t)))
     )
 
 
@@ -1445,7 +1434,8 @@ def speaker_stance_object(c: Context) -> Frame | None:
     if cue.start == cue.end and (
         toks[lo].low == "by"
         or (
-            cue.start > c.floor and (toks[cue.start - 1].low in _ARTICLES or _possessive(toks[cue.start - 1]))
+            cue.start > c.floor
+            and (toks[cue.start - 1].low in _NOUN_OPENERS or _possessive(toks[cue.start - 1]))
         )
     ):
         return None  # "was backed by most voters", "a treaty favored by", "his favored plan"
