@@ -211,7 +211,7 @@ def _aux(t: Tok) -> bool:
 def _past(w: Words, toks: list[Tok], k: int) -> bool:
     """Whether token ``k`` reads as a past-tense verb: an irregular past, or an "-ed" form after a noun."""
     t = toks[k]
-    if t.kind != "w":
+    if t.kind != "w" or k == 0:
         return False
     low = t.low
     prev = toks[k - 1]
