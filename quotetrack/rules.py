@@ -398,6 +398,9 @@ def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[in
             if np is not None and np[0] == floor and _is_name(w, toks, np):
                 return np, None
         return _opening_subject(c, h, floor)
+    relative = _relative_subject(c, h, floor)
+    if relative is not None:
+        return relative, None
     np = np_left(w, toks, h, floor)
     if np is None:
         return _clause_subject(c, h, floor)
@@ -419,6 +422,29 @@ def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[in
         ):
             return name, np  # "Karin von Hippel, director general of RUSI told"
     return np, None
+
+
+def _relative_subject(c: Context, h: int, floor: int) -> tuple[int, int] | None:
+    """A subject that opens the sentence and carries a relative clause, without commas.
+
+    ``The nurses who work at the clinic said`` gives ``The nurses``, not ``the clinic``.
+    """
+    toks, w = c.toks, c.w
+    s = _sentence_start(c, floor)
+    for r in range(s + 1, min(h, s + 8)):
+        if toks[r].low not in {"who", "that"}:
+            continue
+        if h - r > 16 or any(t.kind != "w" or t.low in w.speech for t in toks[r + 1 : h + 1]):
+            return None  # a comma, a quotation or another cue: not one plain relative clause
+        if sum(1 for t in toks[r + 1 : h + 1] if t.low not in _AUX and t.low != "not") < 2:
+            return None  # "who didn't want": the cue is the relative clause's own verb
+        np = np_left(w, toks, r - 1, s)
+        if np is None or np[0] != s or toks[np[1]].low in w.pronouns:
+            return None
+        if toks[r].low == "that" and not _nounish(w, toks[np[1]].low) and not _cap(toks[np[1]]):
+            return None  # "that" after a verb or adjective opens no relative clause
+        return np
+    return None
 
 
 def _sentence_start(c: Context, floor: int) -> int:
