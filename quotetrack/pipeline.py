@@ -12,9 +12,9 @@ from .matcher import Frame, Tok, Unit, content_end, find_cues, tokens, unit_subj
 from .model import Cue, Mention, Quote, Span, Speaker
 from .quotes import Quoted, find_quoted
 from .resolve import Resolver
-from .rules import RULES, Context, clause_cuts, rule_named
+from .rules import RULES, Context, SubjectMemo, clause_cuts, rule_named
 from .tokenize import Paragraph, Sentence, split
-from .wordclasses import words
+from .wordclasses import _SUBJECTS, words
 
 __all__ = ["run"]
 
@@ -96,9 +96,10 @@ def _unit_frames(text: str, unit: Unit, paragraph_start: bool) -> list[Frame]:
     if not cues:
         return []
     cuts = clause_cuts(w, toks)
+    subjects: SubjectMemo = {}
     frames: list[Frame] = []
     for cue in cues:
-        ctx = Context(w, text, toks, cue, 0, paragraph_start, cuts)
+        ctx = Context(w, text, toks, cue, 0, paragraph_start, cuts, subjects)
         for rule in RULES:
             assert rule.apply is not None
             fr = rule.apply(ctx)
@@ -225,12 +226,9 @@ def _speaker_offsets(toks: list[Tok], span: tuple[int, int] | None) -> tuple[int
         return out
     last = toks[span[1]]
     head = regex.split(r"['’]", last.text, maxsplit=1)[0]
-    if head != last.text and head.lower() in _SUBJECT_PRONOUNS:
+    if head != last.text and head.lower() in _SUBJECTS:
         return (out[0], last.start + len(head))
     return out
-
-
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 
 
 def _has_source(a: Attribution) -> bool:

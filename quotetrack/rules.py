@@ -273,11 +273,18 @@ _NO_INVERSION = frozenset(
 )
 
 
+# A subject found before a cue: the speaker phrase and its apposed role, as token ranges.
+_Found = tuple[tuple[int, int], tuple[int, int] | None] | None
+#: Subjects found in one unit, by (token before which, floor).
+SubjectMemo = dict[tuple[int, int], _Found]
+
+
 class Context(NamedTuple):
     """What a rule sees: the unit's tokens, the cue, and where the unit's free text starts.
 
     ``cuts`` lists, once per unit, the token indices where a reported content ends
-    early (see :func:`clause_cuts`).
+    early (see :func:`clause_cuts`). ``subjects``, when given, is one dict per unit
+    in which the subjects found are kept: several rules and cues ask for the same one.
     """
 
     w: Words
@@ -287,6 +294,7 @@ class Context(NamedTuple):
     floor: int
     paragraph_start: bool
     cuts: tuple[int, ...] = ()
+    subjects: SubjectMemo | None = None
 
 
 class Rule(NamedTuple):
@@ -340,8 +348,18 @@ def _clause_subject(c: Context, h: int, floor: int) -> tuple[tuple[int, int], No
     return None
 
 
-def _subject(c: Context, at: int, floor: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
-    """The speaker phrase before token ``at`` and its apposed role, if any."""
+def _subject(c: Context, at: int, floor: int) -> _Found:
+    """The speaker phrase before token ``at`` and its apposed role, if any (kept per unit)."""
+    memo = c.subjects
+    if memo is None:
+        return _find_subject(c, at, floor)
+    key = (at, floor)
+    if key not in memo:
+        memo[key] = _find_subject(c, at, floor)
+    return memo[key]
+
+
+def _find_subject(c: Context, at: int, floor: int) -> _Found:
     w, toks = c.w, c.toks
     h = _skip_adverbs_left(w, toks, at, floor)
     if h < floor:
