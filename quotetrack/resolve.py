@@ -54,10 +54,10 @@ class Resolver:
         self._names: list[tuple[int, str]] | None = None
         self._orgs: list[tuple[int, str]] = []
         self._described: dict[tuple[str, str | None], Resolved] = {}
-        self._roles: dict[str, str] = {}
+        self._roles: dict[str, str] = {}  # the latest role each name was given
         self._by_surname: dict[str, list[tuple[int, str]]] | None = None
         self._name_offsets: list[int] = []
-        self._org_offsets: list[int] = []  # the latest role each name was given
+        self._org_offsets: list[int] = []
         # Names inside quotations are seldom the antecedent of the speaker's pronoun.
         self._quoted = sorted(quoted)
         self._quoted_starts = [a for a, _ in self._quoted]
@@ -115,7 +115,7 @@ class Resolver:
         found = self._by_surname.get(surname.lower())
         if not found:
             return None
-        k = bisect_right([p for p, _ in found], before)
+        k = bisect_right(found, before, key=_position)
         return found[k - 1][1] if k else found[0][1]
 
     # -- classification -----------------------------------------------------
@@ -344,3 +344,7 @@ class Resolver:
                     best = (p, r, conf)
                     break
         return best[1]._replace(confidence=best[2]) if best is not None else None
+
+
+def _position(entry: tuple[int, str]) -> int:
+    return entry[0]
