@@ -911,7 +911,7 @@ def parenthetical_speaker_cue(c: Context) -> Frame | None:
     j = after.start
     if j - 1 <= cue.end or toks[j - 1].text != "," or after.that:
         return None
-    if words_in(toks, c.floor, first - 1, 2) < 2 and not _goes_on(c, j):
+    if words_in(toks, c.floor, first - 1, 2) < 2 and not _verb_follows(c.w, toks, j):
         return None  # one word before is enough when the clause goes on: "Loyalty, he noted, is …"
     hi = _end(c, j)
     if words_in(toks, j, hi, 2) < 2:
@@ -978,7 +978,7 @@ def clause_cue_speaker(c: Context) -> Frame | None:
         and toks[k].text == ","
         and words_in(toks, k + 1, _end(c, k + 1), 2) >= 2
         and words_in(toks, lo, hi, 2) >= 2
-        and _goes_on(c, k + 1)
+        and _verb_follows(c.w, toks, k + 1)
         and not _says(c, k + 1, len(toks))
     ):
         # "The cause, said the engineer, was rust.": the cue and speaker sit inside the content
@@ -991,22 +991,29 @@ def clause_cue_speaker(c: Context) -> Frame | None:
     return Frame("clause_cue_speaker", (cue.start, cue.end), np, (lo, hi), role=role)
 
 
-def _goes_on(c: Context, i: int) -> bool:
-    """Whether the words at ``i`` carry on an interrupted clause (``was rust``, ``that …``).
+def _verb_follows(w: Words, toks: list[Tok], i: int) -> bool:
+    """Whether the words at ``i`` carry on an interrupted clause with its verb (``was rust``, ``then closed it``).
 
     A relative clause or an appositive (``who leads the group``, ``the head of …``)
     describes the speaker instead.
     """
-    j = i
-    while j < len(c.toks) and c.toks[j].low.endswith("ly"):
-        j += 1
-    if j >= len(c.toks):
+    k = i
+    while (
+        k < len(toks)
+        and toks[k].low not in _AUX
+        and (toks[k].low in w.adverbs or (toks[k].low.endswith("ly") and toks[k].text.islower()))
+    ):
+        k += 1  # "…, then closed it", "…, quickly closed it"
+    if k >= len(toks) or toks[k].kind != "w" or not toks[k].text.islower():
         return False
-    t = c.toks[j]
+    t = toks[k]
     return (
         t.low in _AUX
         or t.low == "that"
-        or (t.text.islower() and (_past(c.w, c.toks, j) or present_verb(c.w, t)))
+        or t.low in w.past
+        or (t.low.endswith("ed") and t.low not in _NOT_PAST)
+        or present_verb(w, t)
+        or (t.low in w.speech and not t.low.endswith("ing"))
     )
 
 
@@ -1057,7 +1064,7 @@ def according_to(c: Context) -> Frame | None:
             k < len(toks)
             and toks[k].text == ","
             and words_in(toks, k, len(toks), 2) >= 2
-            and _goes_on(c, k + 1)
+            and _verb_follows(c.w, toks, k + 1)
         ):
             return Frame("according_to", (cue.start, cue.end), np, (c.floor, _end(c)), role=role)
         if words_in(toks, c.floor, before, 3) >= 3:
@@ -1141,7 +1148,7 @@ def subject_participle_aside(c: Context) -> Frame | None:
     hi = _end(c, lo)
     # The aside ends at the comma before the subject's own verb: "…, closed it".
     close = next(
-        (k for k in range(lo + 2, hi - 1) if toks[k].text == "," and _verb_after_aside(w, toks, k + 1)),
+        (k for k in range(lo + 2, hi - 1) if toks[k].text == "," and _verb_follows(w, toks, k + 1)),
         -1,
     )
     if close < 0 or words_in(toks, lo, close, 2) < 2:
@@ -1149,23 +1156,6 @@ def subject_participle_aside(c: Context) -> Frame | None:
     if not (after.that or toks[lo].kind == "q" or _clause_like(w, toks, lo, close)):
         return None  # "The mayor, speaking at the pier, said …": no statement in the aside
     return _framed("subject_participle_aside", cue, np, (lo, close), None, after)
-
-
-def _verb_after_aside(w: Words, toks: list[Tok], k: int) -> bool:
-    """Whether token ``k`` is a finite verb that can follow a subject and its aside (``…, closed it``)."""
-    while k < len(toks) and (
-        toks[k].low in w.adverbs or (toks[k].low.endswith("ly") and toks[k].text.islower())
-    ):
-        k += 1  # "…, then closed it", "…, quickly closed it"
-    if k >= len(toks) or toks[k].kind != "w" or not toks[k].text.islower():
-        return False
-    low = toks[k].low
-    return (
-        low in _AUX
-        or low in w.past
-        or (low.endswith("ed") and low not in _NOT_PAST)
-        or (low in w.speech and not low.endswith("ing"))
-    )
 
 
 def participle_same_speaker(c: Context) -> Frame | None:
