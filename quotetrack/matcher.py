@@ -16,6 +16,7 @@ from typing import NamedTuple
 import regex
 
 from .quotes import Quoted
+from .tokenize import before_number
 from .wordclasses import Words, words
 
 __all__ = ["Frame", "Tok", "Unit", "find_cues", "tokens"]
@@ -274,7 +275,12 @@ def _narration(text: str, s: int, e: int, out: list[Tok]) -> None:
         if (
             b < e
             and text[b] == "."
-            and (low in w.abbreviations or low in _SUFFIXES or (len(tok) == 1 and tok.isupper()))
+            and (
+                low in w.abbreviations
+                or low in _SUFFIXES
+                or (len(tok) == 1 and tok.isupper())
+                or (b + 2 < e and text[b + 2 : b + 3].isdigit() and before_number(text, b + 2))
+            )
         ):
             b += 1
             tok += "."

@@ -19,6 +19,7 @@ __all__ = [
     "Mark",
     "Paragraph",
     "Sentence",
+    "before_number",
     "classify_marks",
     "paragraphs",
     "sentences",
@@ -110,6 +111,7 @@ def sentences(text: str, paras: list[Paragraph] | None = None) -> list[Sentence]
             head = chunk[s]
             if len(out) > first and (
                 head.islower()
+                or (head.isdigit() and before_number(text, p.start + s))
                 or (head in _CONTINUES and not (head == "(" and chunk[s + 1 : s + 2].isupper()))
             ):
                 # Punkt split before "said." after "(R-Fla.)", or before "— Jane Doe":
@@ -119,6 +121,17 @@ def sentences(text: str, paras: list[Paragraph] | None = None) -> list[Sentence]
             else:
                 out.append(Sentence(p.start + s, p.start + e, len(out), p.number))
     return out
+
+
+@cache
+def _number_abbreviation() -> regex.Pattern[str]:
+    words = "|".join(sorted(load("number_abbreviations"), key=len, reverse=True))
+    return regex.compile(rf"(?i)(?<!\w)(?:{words})\.\s*+$")
+
+
+def before_number(text: str, at: int) -> bool:
+    """Whether a number at ``at`` follows an abbreviation that takes one ("No. 2", "Vol. 3")."""
+    return _number_abbreviation().search(text, max(0, at - 8), at) is not None
 
 
 _CONTINUES = frozenset("\N{EM DASH}\N{EN DASH}\N{HORIZONTAL BAR}(),;]")

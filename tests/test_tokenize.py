@@ -80,6 +80,16 @@ def test_abbreviations_do_not_end_a_sentence(first: str) -> None:
     assert [text[s.start : s.end] for s in sentences(text)] == [first, "The council met on Friday."]
 
 
+def test_number_abbreviation_holds_only_before_a_number() -> None:
+    """ "No." before a number does not end a sentence; "no." at the end of a sentence still does."""
+    text = "She is the No. 2 candidate in the race. The answer was no. Then the vote began."
+    assert [text[s.start : s.end] for s in sentences(text)] == [
+        "She is the No. 2 candidate in the race.",
+        "The answer was no.",
+        "Then the vote began.",
+    ]
+
+
 def test_abbreviations_of_the_tests_are_in_the_lexicon() -> None:
     """The abbreviations exercised above come from the lexicon, not from luck."""
     assert {"mr", "dr", "sen", "u.s", "jan", "inc", "jr"} <= load("abbreviations")
