@@ -536,6 +536,30 @@ def _only_tail(c: Context, j: int) -> bool:
     return _blank_from(toks, after_cue(c.w, c.text, toks, Cue(k - 1, k - 1, "speech", ""), len(toks)).start)
 
 
+# Words that open an adverbial after "X said": "…, the mayor said after the vote". Not
+# "on", "about", "for", "with" or "to", which open the verb's object ("pleaded for help").
+_ADJUNCT_OPENERS = frozenset({"after", "before", "during", "at", "in", "while", "following", "from", "via"})
+_ADJUNCT_STOPS = frozenset({",", ".", ";", ":", "—", "–", "--", "?", "!", "("})
+
+
+def _adjunct_tail(c: Context, j: int) -> bool:
+    """Whether the words from ``j`` to the next comma are a short adverbial, no clause.
+
+    ``…, the mayor said after the vote`` or ``said Tuesday in Paris, noting …``: the
+    content is the clause before; ``said in May the bridge would close`` is no tail.
+    """
+    toks, w = c.toks, c.w
+    if j >= len(toks) or (toks[j].low not in _ADJUNCT_OPENERS and toks[j].low not in w.times):
+        return False
+    k = j
+    while k < len(toks) and toks[k].text not in _ADJUNCT_STOPS:
+        t = toks[k]
+        if t.kind == "q" or t.low in _AUX or t.low == "that" or t.low in w.speech or _past(w, toks, k):
+            return False
+        k += 1
+    return k - j <= 10 and (k == len(toks) or toks[k].text in {",", ".", "?", "!"})
+
+
 # After a comma, these words start the narrator's clause or a new attribution, not more
 # of the reported content: "..., while", "..., according to", "..., adding that".
 _CUT_AFTER_COMMA = frozenset(
@@ -927,15 +951,23 @@ def clause_speaker_cue(c: Context) -> Frame | None:
     toks, cue = c.toks, c.cue
     if (not _speech(c) and c.cue.kind != "evidence") or cue.base in _WEAK:
         return None  # "..., the engineer smiled": no verb of saying
+    if toks[cue.start].low.endswith("ing"):
+        return None  # "…, his best showing in years": no finite verb
     found = _subject(c, cue.start, c.floor)
     if found is None:
         return None
     np, role = found
     first = min(np[0], role[0]) if role else np[0]
-    if first - 1 < c.floor or toks[first - 1].text not in {",", "—", "–"}:
-        return None
-    if not _only_tail(c, cue.end + 1) and not _blank_from(
-        toks, after_cue(c.w, c.text, toks, cue, len(toks)).start
+    if (
+        first - 1 < c.floor
+        or toks[first - 1].text not in {",", "—", "–"}
+        or toks[np[0]].low in {"who", "which"}
+    ):
+        return None  # "…, Mike Lee, who declared in May": the clause before is not his
+    if (
+        not _only_tail(c, cue.end + 1)
+        and not _blank_from(toks, after_cue(c.w, c.text, toks, cue, len(toks)).start)
+        and not _adjunct_tail(c, cue.end + 1)
     ):
         return None
     lo = c.floor
@@ -1478,8 +1510,8 @@ def speaker_stance_object(c: Context) -> Frame | None:
         hi = _end(c, lo)
     else:
         hi = _object_end(c.w, toks, lo)
-    if words_in(toks, lo, hi, 1) < 1:
-        return None
+    if words_in(toks, lo, hi, 1) < 1 or all(t.low in w.times or t.kind == "p" for t in toks[lo:hi]):
+        return None  # "declared last spring": a time, no object
     return Frame("speaker_stance_object", (cue.start, cue.end), np, (lo, hi), role=role)
 
 
