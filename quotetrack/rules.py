@@ -430,7 +430,13 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
     if np[0] - 1 > floor and toks[np[0] - 1].low in _SUBJECT_PREPOSITIONS:
         np = _opening_phrase(c, np, floor)  # "The person familiar with the planning confirmed"
     s = np[0]
-    if not _is_name(w, toks, np) and s - 2 >= floor and toks[s - 1].text == "," and _roleish(w, toks, np):
+    if (
+        not _is_name(w, toks, np)
+        and s - 2 >= floor
+        and toks[s - 1].text == ","
+        and _roleish(w, toks, np)
+        and not _bare_plural(toks, np)
+    ):
         name = np_left(w, toks, s - 2, floor)
         if (
             name is not None
@@ -440,6 +446,21 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
         ):
             return name, np  # "Karin von Hippel, director general of RUSI told"
     return np, None
+
+
+def _bare_plural(toks: list[Tok], np: tuple[int, int]) -> bool:
+    """Whether ``np`` is a plural noun phrase with no determiner (``analysts``, ``senior aides``).
+
+    Such a phrase is a subject of its own, never the role of a name before it:
+    ``Mrs. Ruiz, analysts said, has …``.
+    """
+    head = toks[np[1]].text
+    return (
+        head.islower()
+        and head.endswith("s")
+        and not head.endswith("ss")
+        and all(t.low not in _DETS and t.low != "of" for t in toks[np[0] : np[1] + 1])
+    )
 
 
 def _relative_subject(c: Context, h: int, floor: int) -> tuple[int, int] | None:
