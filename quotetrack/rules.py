@@ -772,26 +772,42 @@ def speaker_cue_quote(c: Context) -> Frame | None:
 
 
 def coordinated_same_speaker(c: Context) -> Frame | None:
-    """A second verb of saying joined by ``and`` keeps the subject of the first.
+    """A second cue joined by ``and`` keeps the subject of the first: a clause, or a stance's object.
 
     Example: ``The mayor praised the crews and said the bridge would reopen.``
     """
-    toks, cue = c.toks, c.cue
-    if cue.kind not in {"speech", "belief"}:
+    toks, cue, w = c.toks, c.cue, c.w
+    if cue.kind not in {"speech", "belief", "stance"}:
         return None
-    j = _skip_adverbs_left(c.w, toks, cue.start, c.floor)
+    j = _skip_adverbs_left(w, toks, cue.start, c.floor)
     if j < c.floor or toks[j].low not in {"and", "but", "or"}:
         return None
-    after = after_cue(c.w, c.text, toks, cue, len(toks))
-    lo, hi = after.start, _end(c, after.start)
-    if lo >= len(toks) or (words_in(toks, lo, hi, 2) < 2 and toks[lo].kind != "q"):
+    after = after_cue(w, c.text, toks, cue, len(toks))
+    lo = after.start
+    if lo >= len(toks):
         return None
-    if (
-        not after.that
-        and toks[lo].kind == "w"
-        and (toks[lo].low in _NOT_CLAUSE or (cue.base in _WEAK and toks[lo].low not in _QUESTION_WORDS))
-    ):
-        return None  # "and added nothing"; but "and questioned how ..." asks a question
+    clause = after.that or toks[lo].kind == "q"
+    if not clause and cue.kind != "stance":
+        first = toks[lo].low
+        clause = first not in _NOT_CLAUSE and (cue.base not in _WEAK or first in _QUESTION_WORDS)
+    if clause:
+        hi = _end(c, lo)
+        if words_in(toks, lo, hi, 2) < 2 and toks[lo].kind != "q":
+            return None
+    else:
+        verb = toks[cue.start].low
+        if (
+            (cue.kind != "stance" and (cue.base in w.not_object or toks[lo].low in _NO_STATEMENT))
+            or toks[lo].kind == "p"
+            or toks[lo].low in {"by", "with", "for", "as", "to"}
+            or toks[j].low == "or"
+            or not (verb in w.past or verb.endswith(("ed", "s")))
+            or (j > 0 and toks[j - 1].low.endswith("ly"))
+        ):
+            return None  # a finite verb and its object: "and criticized the plan"; not "and lauded for"
+        hi = _object_end(w, toks, lo)
+        if words_in(toks, lo, hi, 1) < 1:
+            return None
     return Frame(
         "coordinated_same_speaker",
         (cue.start, cue.end),
