@@ -1312,7 +1312,7 @@ def speaker_cue_colon(c: Context) -> Frame | None:
 
 # Words that end a stance's object phrase: a relative or adverbial clause starts.
 _OBJECT_ENDS = frozenset(
-    {"who", "which", "because", "after", "when", "while", "since", "but", "before", "until", "despite", "amid",
+    {"because", "after", "when", "while", "since", "but", "before", "until", "despite", "amid",
      "following", "although", "though", "if", "saying", "adding", "calling"}
 )  # fmt: skip
 
