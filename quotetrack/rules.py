@@ -425,7 +425,11 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
     if _possessive(toks[np[1]]) and toks[np[1]].low not in w.pronouns:
         return None  # "Editor’s note", "Clinton's plan"; but "he’s predicting"
     last = toks[np[1]]
-    if np[1] > np[0] and last.text.islower() and (last.low.endswith(("ed", "en")) or last.low in w.past):
+    if (
+        np[1] > np[0]
+        and last.text.islower()
+        and (last.low.endswith("ed") or last.low in w.participles or last.low in w.past)
+    ):
         np = (np[0], np[1] - 1)  # "A report published on Monday shows": the participle is no part of the name
     if np[0] - 1 > floor and toks[np[0] - 1].low in _SUBJECT_PREPOSITIONS:
         np = _opening_phrase(c, np, floor)  # "The person familiar with the planning confirmed"
@@ -463,6 +467,28 @@ def _bare_plural(toks: list[Tok], np: tuple[int, int]) -> bool:
     )
 
 
+# Words that show a participle phrase is a clause of its own: "The mayor resigned and said".
+_PARTICIPLE_STOPS = _AUX | {"and", "but", "or", "that", "who", "which"}
+
+
+def _participle(w: Words, t: Tok) -> bool:
+    """Whether ``t`` may be a past participle after a noun (``conducted``, ``taken``, ``polled``).
+
+    Cue words are left out: "Christie said when asked" is no participle phrase.
+    """
+    low = t.low
+    return (
+        t.text.islower()
+        and ((low.endswith("ed") and len(low) > 4 and low not in _NOT_PAST) or low in w.participles)
+        and low not in w.cue_words
+    )
+
+
+def _nounish_head(w: Words, t: Tok) -> bool:
+    """Whether ``t`` can head a noun phrase that a participle follows."""
+    return _cap(t) or (t.text.islower() and not t.low.endswith("ly") and t.low not in w.stop)
+
+
 def _relative_subject(c: Context, h: int, floor: int) -> tuple[int, int] | None:
     """A subject that opens the sentence and carries a relative clause, without commas.
 
@@ -470,7 +496,26 @@ def _relative_subject(c: Context, h: int, floor: int) -> tuple[int, int] | None:
     """
     toks, w = c.toks, c.w
     s = _sentence_start(c, floor)
-    for r in range(s + 1, min(h, s + 8)):
+    for r in range(s + 1, min(h + 1, s + 8)):
+        if r > s and _participle(w, toks[r]) and toks[r].low not in _OBJECT_CONTROL:  # not "led them to say"
+            # "A poll conducted by the college showed", "Voters polled said": a participle phrase
+            between = toks[r + 1 : h + 1]
+            if h - r > 12 or any(
+                t.kind != "w" or t.low in w.speech or t.low in _PARTICIPLE_STOPS for t in between
+            ):
+                return None
+            np = np_left(w, toks, r - 1, s)
+            if np is not None and np[0] > s:
+                np = _opening_phrase(c, np, floor)  # "Some 56 percent of the voters polled said"
+            if np is None or np[0] != s or toks[np[1]].low in w.pronouns or not _nounish_head(w, toks[np[1]]):
+                return None
+            if (
+                r == h
+                and h + 1 < len(toks)
+                and (toks[h + 1].low in w.times or toks[h + 1].low in _PREPOSITIONS)
+            ):
+                return np  # "A report published on Monday shows": the time was skipped, the name is the noun
+            return np[0], h  # the mention keeps its participle phrase, as annotators mark it
         if toks[r].low not in {"who", "that"}:
             continue
         if h - r > 16 or any(t.kind != "w" or t.low in w.speech for t in toks[r + 1 : h + 1]):

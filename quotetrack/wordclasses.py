@@ -159,6 +159,7 @@ class Words:
     pronouns: dict[str, str]
     media: tuple[str, ...]
     past: frozenset[str]
+    participles: frozenset[str]
 
 
 @cache
@@ -209,4 +210,5 @@ def words() -> Words:
         pronouns=_contracted(mapping("pronouns")),
         media=entries("media_phrases"),
         past=load("past_verbs"),
+        participles=load("participles"),
     )
