@@ -676,7 +676,9 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
         ):
             out.append(Cue(i, i, "noun", low))  # "her criticism of the plan", "the mayor's claim that"
             continue
-        if low in w.nouny and not _verb_context(w, toks, i):
+        if low in w.nouny and not (
+            _verb_context(w, toks, i) and (_after_auxiliary(toks, i) or _object_follows(w, toks, i))
+        ):
             if (
                 i > 0
                 and i + 1 < n
@@ -744,13 +746,62 @@ def says_at(w: Words, toks: list[Tok], i: int) -> bool:
     )
 
 
+def _prev_word(toks: list[Tok], i: int) -> Tok:
+    """The token before ``i``, over one "-ly" adverb ("voters increasingly view")."""
+    prev = toks[i - 1]
+    if i >= 2 and prev.low.endswith("ly") and prev.text.islower() and len(prev.low) > 4:
+        prev = toks[i - 2]
+    return prev
+
+
+def _after_auxiliary(toks: list[Tok], i: int) -> bool:
+    """Whether a modal, "to", "not" or a pronoun comes right before ``i``: a verb for sure."""
+    return i > 0 and _prev_word(toks, i).low in _VERB_BEFORE
+
+
+# Words after a noun-or-verb form that show it is no verb taking an object: "moves back in",
+# "the attacks in Paris", "goes back nearly a century".
+_NO_OBJECT_AFTER = frozenset(
+    {
+        "in",
+        "on",
+        "out",
+        "up",
+        "down",
+        "off",
+        "into",
+        "away",
+        "from",
+        "at",
+        "by",
+        "of",
+        "over",
+        "nearly",
+        "and",
+        "or",
+    }
+)
+
+
+def _object_follows(w: Words, toks: list[Tok], i: int) -> bool:
+    """Whether no particle or preposition follows ``i``: an object, a clause or the clause's end may.
+
+    A noun-or-verb form after a noun is a verb only so: "Republicans back Trump", but
+    "the campaign moves back in", "the Paris attacks in November".
+    """
+    if i + 2 < len(toks) and toks[i + 1].text == "to":  # not a headline's "Vows To Cut"
+        nxt = toks[i + 2]
+        return not (
+            nxt.low in _DETS or _cap(nxt) or nxt.text[:1].isdigit()
+        )  # "plans to go", not "back to the coast"
+    return i + 1 >= len(toks) or toks[i + 1].low not in _NO_OBJECT_AFTER
+
+
 def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
     """Whether an ambiguous noun-or-verb form at ``i`` reads as a verb."""
     if i == 0:
         return False
-    prev = toks[i - 1]
-    if i >= 2 and prev.low.endswith("ly") and prev.text.islower() and len(prev.low) > 4:
-        prev = toks[i - 2]  # "voters increasingly view"
+    prev = _prev_word(toks, i)
     if prev.low in _VERB_BEFORE:
         return True
     if prev.low in _DAYS and toks[i].low.endswith("s"):
