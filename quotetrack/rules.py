@@ -1562,6 +1562,10 @@ def speaker_cue_topic(c: Context) -> Frame | None:
     return _framed("speaker_cue_topic", cue, np, (lo, hi), role, after)
 
 
+# Particles that make a cue word part of another phrasal verb: "called off", "backed away".
+_PARTICLES = frozenset({"off", "into", "up", "down", "out", "away", "back"})
+
+
 def speaker_stance_object(c: Context) -> Frame | None:
     """The speaker takes a stance on what the object names (no reported clause).
 
@@ -1579,6 +1583,8 @@ def speaker_stance_object(c: Context) -> Frame | None:
     lo = cue.end + 1
     if lo >= len(toks) or toks[lo].kind == "p" or (cue.kind != "stance" and toks[lo].low in _NO_STATEMENT):
         return None  # "said nothing", "thought so"
+    if toks[lo].low in _PARTICLES:
+        return None  # "called off the deal", "called into the show": another verb, not the cue
     if cue.start == cue.end and (
         toks[lo].low == "by"
         or (

@@ -91,6 +91,8 @@ _PARTICLES = frozenset(
         "against",
         "at",
         "with",
+        "from",
+        "away",
         "issue",
     }
 )

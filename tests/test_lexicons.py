@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quotetrack.wordclasses import inflections, words
+from quotetrack.lexicon import load
+from quotetrack.wordclasses import _verbs, inflections, words
 
 
 @pytest.mark.parametrize(
@@ -39,3 +40,17 @@ def test_every_verb_lexicon_form_is_a_cue_word() -> None:
     """Each listed past form of an evidence verb is a cue ('the poll showed')."""
     w = words()
     assert {"showed", "shown", "found"} <= w.cue_words
+
+
+@pytest.mark.parametrize("name", ["speech_verbs", "stance_verbs", "belief_verbs", "evidence_verbs"])
+def test_no_function_word_is_read_as_a_verb_form(name: str) -> None:
+    """A phrasal entry's particles ("back away from") are never taken for its irregular past forms."""
+    single, phrasal = _verbs(name)
+    stop = load("stopwords")
+    bases = set(single.values()) | {entry.split()[0] for options in phrasal.values() for _, entry in options}
+    for form, base in single.items():
+        assert form not in stop or form in bases or form == "did", (
+            f"{name}: {form!r} read as a form of {base!r}"
+        )
+    for form, options in phrasal.items():
+        assert form not in stop or form in {"did", "made", "has", "had"}, f"{name}: {form!r} opens {options}"
