@@ -822,9 +822,15 @@ def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
 
 
 # Set phrases that open a sentence with a verb of saying but report nothing:
-# "That said, …", "All told, …", "Having said that, …", "Needless to say, …".
+# "That said, …", "All told, …", "Having said that, …", "Needless to say, …", "Not to mention, …".
 _DISCOURSE_MARKERS = frozenset(
-    {("that", "said"), ("all", "told"), ("needless", "to", "say"), ("having", "said", "that")}
+    {
+        ("that", "said"),
+        ("all", "told"),
+        ("needless", "to", "say"),
+        ("having", "said", "that"),
+        ("not", "to", "mention"),
+    }
 )
 
 
