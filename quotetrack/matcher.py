@@ -815,7 +815,9 @@ def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
             _cap(prev)
             or _bare(prev.low) in w.documents
             or _bare(prev.low) in w.organizations
-            or (prev.low in w.roles and not prev.low.endswith("s"))  # "the president hopes"
+            or (
+                (prev.low in w.roles or prev.low in w.titles) and not prev.low.endswith("s")
+            )  # "the first lady calls"
         )
     # "Republicans support", "environmentalists worry": a plural subject right before
     return prev.low.endswith("s") and not prev.low.endswith("ss")
