@@ -416,6 +416,15 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
             if np is not None and np[0] == floor and _is_name(w, toks, np):
                 return np, None
         return _opening_subject(c, h, floor)
+    if toks[h].text == ")":
+        # "Sen. Chris Murphy (a Democrat from Connecticut) says": the parentheses hold a role
+        k = h - 1
+        while k > floor and toks[k].text != "(" and h - k < 30:
+            k -= 1
+        if k > floor and toks[k].text == "(" and k + 1 < h:
+            np = np_left(w, toks, k - 1, floor)
+            if np is not None and _is_name(w, toks, np):
+                return np, (k + 1, h - 1)
     relative = _relative_subject(c, h, floor)
     if relative is not None:
         return relative, None
@@ -449,7 +458,22 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
             and (name[0] == floor or toks[name[0] - 1].kind in {"q", "p"})
         ):
             return name, np  # "Karin von Hippel, director general of RUSI told"
-    return np, None
+    return _coordinated(c, np, floor), None
+
+
+def _coordinated(c: Context, np: tuple[int, int], floor: int) -> tuple[int, int]:
+    """``np`` widened over a first conjunct that opens the clause: ``she and another reporter said``."""
+    toks, w = c.toks, c.w
+    k = np[0] - 1
+    if k - 1 < floor or toks[k].low not in {"and", "or"}:
+        return np
+    if toks[k - 1].low in w.pronouns and toks[k - 1].low in _SUBJECT_PRONOUNS:
+        left: tuple[int, int] | None = (k - 1, k - 1)
+    else:
+        left = np_left(w, toks, k - 1, floor)
+    if left is None or not (left[0] == floor or toks[left[0] - 1].text in {",", "—", "–", ";"}):
+        return np  # "the arm of a reporter and another reporter": no subject opens there
+    return left[0], np[1]
 
 
 def _bare_plural(toks: list[Tok], np: tuple[int, int]) -> bool:
@@ -466,6 +490,8 @@ def _bare_plural(toks: list[Tok], np: tuple[int, int]) -> bool:
         and all(t.low not in _DETS and t.low != "of" for t in toks[np[0] : np[1] + 1])
     )
 
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
 
 # Words that show a participle phrase is a clause of its own: "The mayor resigned and said".
 _PARTICIPLE_STOPS = _AUX | {"and", "but", "or", "that", "who", "which"}
@@ -596,6 +622,8 @@ def _only_tail(c: Context, j: int) -> bool:
     toks = c.toks
     k = j
     while k < len(toks) and toks[k].kind == "p":
+        if toks[k].text == ";":
+            return True  # "…, analysts say; in 2012 …": the next clause is not the cue's
         k += 1
     if k >= len(toks):
         return True
@@ -1015,6 +1043,15 @@ def parenthetical_speaker_cue(c: Context) -> Frame | None:
         return None
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     j = after.start
+    if (
+        after.that
+        and j - 2 > cue.end
+        and toks[j - 2].text == ","
+        and toks[j - 1].low == "that"
+        and _verb_follows(c.w, toks, j)
+    ):
+        j -= 1  # "An investment, they say, that would pay off": a relative clause goes on
+        after = after._replace(start=j, that=False)
     if j - 1 <= cue.end or toks[j - 1].text != "," or after.that:
         return None
     if words_in(toks, c.floor, first - 1, 2) < 2 and not _verb_follows(c.w, toks, j):
