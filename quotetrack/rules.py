@@ -26,6 +26,7 @@ from .matcher import (
     Cue,
     Frame,
     Tok,
+    _bare,
     _cap,
     _nounish,
     _possessive,
@@ -1609,12 +1610,17 @@ def speaker_stance_object(c: Context) -> Frame | None:
     Example: ``The union endorsed the mayor on Tuesday.``
     """
     toks, cue, w = c.toks, c.cue, c.w
-    if not (cue.kind == "stance" or (cue.kind in {"speech", "belief"} and cue.base not in w.not_object)):
+    if not (
+        cue.kind in {"stance", "evidence"}
+        or (cue.kind in {"speech", "belief"} and cue.base not in w.not_object)
+    ):
         return None
     found = _subject(c, cue.start, c.floor)
     if found is None:
         return None
     np, role = found
+    if cue.kind == "evidence" and _bare(toks[np[1]].low) not in w.documents:
+        return None  # "The poll showed Ana Ruiz ahead"; but "she showed courage" reports nothing
     if w.pronouns.get(toks[np[1]].low, "").startswith(("organization", "any")) and toks[np[1]].low != "who":
         return None  # "it", "which": too often not a source
     lo = cue.end + 1
