@@ -1070,6 +1070,13 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
         if t.text in {",", ":"}:
             j += 1
             continue
+        if t.text in {"—", "–", "--"}:
+            # "said — on Twitter, as it happens — that …": an aside between dashes
+            k = next((k for k in range(j + 1, min(ceil, j + 14)) if toks[k].text == t.text), -1)
+            if k > j + 1 and k + 1 < ceil and toks[k + 1].low == "that":
+                j = k + 1
+                continue
+            break
         if t.low == "of" and cue.kind == "speech":
             # "said of the plan, ..." / "said of Clinton that ..."
             k = j + 1
