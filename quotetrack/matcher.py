@@ -961,6 +961,20 @@ def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int
         nxt = toks[k] if k < ceil else None
         if nxt is None or nxt.kind != "w" or nxt.low in _AFTER_AUDIENCE or nxt.low in w.times:
             return (j, k - 1)  # "told Radio Ostia in an interview that ..."
+        m = k
+        while (
+            m < ceil
+            and m - k < 3
+            and toks[m].kind == "w"
+            and toks[m].text.islower()
+            and toks[m].low not in w.stop
+            and not present_verb(w, toks[m])
+            and toks[m].low not in w.past
+            and not toks[m].low.endswith("ed")
+        ):
+            m += 1
+        if m > k and (m >= ceil or toks[m].kind in {"p", "q"} or toks[m].low == "that"):
+            return (j, m - 1)  # "told a Senate committee that ...": a name, then the noun it modifies
         if 0 <= last_org < k - 1:
             return (j, last_org)  # "told the Associated Press Kyiv wants ...": the outlet ends at "Press"
         if k - first >= 3:
