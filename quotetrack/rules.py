@@ -321,7 +321,7 @@ def _roleish(w: Words, toks: list[Tok], span: tuple[int, int]) -> bool:
     return any(t.low in w.roles or t.low.rstrip(".") in w.titles for t in toks[span[0] : span[1] + 1])
 
 
-_PAIRED_DASHES = frozenset({"--", "—", "–", "―"})
+_PAIRED_DASHES = frozenset({"--", "—", "–", "―", "-"})  # "-" only spaced: a hyphen joins its words
 _SUBJECT_STARTS = frozenset(
     {",", ";", ":", "(", "that", "because", "while", "when", "but", "and", "if", "as"}
 )
