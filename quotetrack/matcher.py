@@ -399,10 +399,12 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
             elif (
                 p.kind == "w"
                 and not _cap(p)
-                and (p.low in w.modifiers or p.low in w.roles or p.low in w.titles)
+                and (
+                    p.low in w.modifiers or p.low in w.roles or p.low in w.titles or p.low in w.organizations
+                )
                 and p.low not in w.stop
             ):
-                i -= 1  # "presidential nominee Donald Trump", "foreign Minister"
+                i -= 1  # "presidential nominee Donald Trump", "foreign Minister", "the news site RTL Info"
             elif p.text == "-" and i - 2 >= floor and _cap(toks[i - 2]):
                 i -= 2
             else:

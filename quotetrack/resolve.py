@@ -21,6 +21,12 @@ if TYPE_CHECKING:
 __all__ = ["Resolved", "Resolver"]
 
 
+def _bare_word(t: str) -> str:
+    """``t`` lower-cased without trailing punctuation or a possessive ("Senate’s" -> "senate")."""
+    low = t.lower().rstrip(".,")
+    return low[:-2] if low.endswith(("’s", "'s")) else low
+
+
 class Resolved(NamedTuple):
     """A resolved speaker."""
 
@@ -180,7 +186,7 @@ class Resolver:
             or (bool(pre) and pre[-1].lower().rstrip(".") in w.titles)
         )
         is_org = not personal and (
-            any(t.lower().strip(".,’'s") in w.organizations for t in toks) or head_bare in w.organizations
+            any(_bare_word(t) in w.organizations for t in toks) or head_bare in w.organizations
         )
         if head_bare in w.documents and not (name_toks and not is_org and len(name_toks) >= 2):
             return Resolved(m, "document", role, "n", 0.8)
@@ -191,6 +197,9 @@ class Resolver:
                 return Resolved(m, "person", role, "x", 0.7)
             return Resolved(m, "organization" if head_bare in w.organizations else "unknown", role, "n", 0.6)
         if is_org:
+            if pre and name_toks and all(t.islower() for t in pre):
+                # "the news site RTL Info": the name is the capitalised part, the words before describe it
+                return Resolved(" ".join(name_toks), "organization", role or " ".join(pre), "n", 0.8)
             return Resolved(m, "organization", role, "n", 0.8)
         if head_bare in w.groups:
             return Resolved(m, "group", role, "p", 0.8)
