@@ -21,6 +21,12 @@ if TYPE_CHECKING:
 __all__ = ["Resolved", "Resolver"]
 
 
+# A determiner and up to four words before a relative pronoun's comma: "the harbour union".
+_ANTECEDENT = regex.compile(
+    r"(?i)\b(?:the|an?|its|their|his|her|our)\s+((?:[\p{L}’'\-]+\s+){0,3}[\p{L}’'\-]+)$"
+)
+
+
 def _bare_word(t: str) -> str:
     """``t`` lower-cased without trailing punctuation or a possessive ("Senate’s" -> "senate")."""
     low = t.lower().rstrip(".,")
@@ -304,6 +310,9 @@ class Resolver:
             m = regex.search(r"((?:\p{Lu}[\p{L}’'\-.]*\s*)+)$", before)
             if m:
                 return self.describe(m.group(1).strip(), role)._replace(confidence=0.7)
+            m = _ANTECEDENT.search(before)  # "The union, which endorsed …": a common noun phrase
+            if m:
+                return self.describe(m.group(1), role)._replace(confidence=0.6)
             return history[-1][1]._replace(confidence=0.5) if history else None
         if low in {"i", "we", "you"}:
             # Inside a quotation the first person is the quote's speaker; outside it, unknown.

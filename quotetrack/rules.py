@@ -1621,8 +1621,12 @@ def speaker_stance_object(c: Context) -> Frame | None:
     np, role = found
     if cue.kind == "evidence" and _bare(toks[np[1]].low) not in w.documents:
         return None  # "The poll showed Ana Ruiz ahead"; but "she showed courage" reports nothing
-    if w.pronouns.get(toks[np[1]].low, "").startswith(("organization", "any")) and toks[np[1]].low != "who":
-        return None  # "it", "which": too often not a source
+    if (
+        w.pronouns.get(toks[np[1]].low, "").startswith(("organization", "any"))
+        and toks[np[1]].low != "who"
+        and not (toks[np[1]].low == "which" and np[0] > c.floor and toks[np[0] - 1].text == ",")
+    ):
+        return None  # "it", "which": too often not a source; but "The union, which endorsed …"
     lo = cue.end + 1
     if lo >= len(toks) or toks[lo].kind == "p" or (cue.kind != "stance" and toks[lo].low in _NO_STATEMENT):
         return None  # "said nothing", "thought so"
