@@ -679,7 +679,7 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             out.append(Cue(i, i, "noun", low))  # "her criticism of the plan", "the mayor's claim that"
             continue
         if low in w.nouny and not (
-            _verb_context(w, toks, i) and (_after_auxiliary(toks, i) or _object_follows(w, toks, i))
+            _verb_context(w, toks, i) and (_after_auxiliary(toks, i) or _object_follows(toks, i))
         ):
             if (
                 i > 0
@@ -785,7 +785,7 @@ _NO_OBJECT_AFTER = frozenset(
 )
 
 
-def _object_follows(w: Words, toks: list[Tok], i: int) -> bool:
+def _object_follows(toks: list[Tok], i: int) -> bool:
     """Whether no particle or preposition follows ``i``: an object, a clause or the clause's end may.
 
     A noun-or-verb form after a noun is a verb only so: "Republicans back Trump", but

@@ -158,7 +158,7 @@ class Resolver:
             if k >= 2 and any(t.lower() in w.male or t.lower() in w.female for t in toks[: k - 1]):
                 return self._describe(" ".join(toks[:k]), role)
         head = toks[-1].lower().strip(".,")
-        head_bare = head[:-2] if head.endswith(("’s", "'s")) else head
+        head_bare = _bare_word(head)
         caps = [t for t in toks if t[:1].isupper()]
         # Leading role words before a name: "Republican presidential nominee Donald Trump".
         name_start = len(toks)

@@ -42,7 +42,7 @@ from .matcher import (
     unit_subject,
     words_in,
 )
-from .wordclasses import Words
+from .wordclasses import _SUBJECTS, Words
 
 __all__ = ["CONTEXT_RULES", "RULES", "Context", "Rule", "rule_named"]
 
@@ -468,7 +468,7 @@ def _coordinated(c: Context, np: tuple[int, int], floor: int) -> tuple[int, int]
     k = np[0] - 1
     if k - 1 < floor or toks[k].low not in {"and", "or"}:
         return np
-    if toks[k - 1].low in w.pronouns and toks[k - 1].low in _SUBJECT_PRONOUNS:
+    if toks[k - 1].low in _SUBJECT_PRONOUNS:
         left: tuple[int, int] | None = (k - 1, k - 1)
     else:
         left = np_left(w, toks, k - 1, floor)
@@ -492,7 +492,8 @@ def _bare_plural(toks: list[Tok], np: tuple[int, int]) -> bool:
     )
 
 
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
+# "she and another reporter"; "it and …" is seldom a speaker.
+_SUBJECT_PRONOUNS = frozenset(_SUBJECTS) - {"it"}
 
 # Words that show a participle phrase is a clause of its own: "The mayor resigned and said".
 _PARTICIPLE_STOPS = _AUX | {"and", "but", "or", "that", "who", "which"}
@@ -524,7 +525,7 @@ def _relative_subject(c: Context, h: int, floor: int) -> tuple[int, int] | None:
     toks, w = c.toks, c.w
     s = _sentence_start(c, floor)
     for r in range(s + 1, min(h + 1, s + 8)):
-        if r > s and _participle(w, toks[r]) and toks[r].low not in _OBJECT_CONTROL:  # not "led them to say"
+        if _participle(w, toks[r]) and toks[r].low not in _OBJECT_CONTROL:  # not "led them to say"
             # "A poll conducted by the college showed", "Voters polled said": a participle phrase
             between = toks[r + 1 : h + 1]
             if h - r > 12 or any(
@@ -1601,7 +1602,7 @@ def speaker_cue_topic(c: Context) -> Frame | None:
 
 
 # Particles that make a cue word part of another phrasal verb: "called off", "backed away".
-_PARTICLES = frozenset({"off", "into", "up", "down", "out", "away", "back"})
+_VERB_PARTICLES = frozenset({"off", "into", "up", "down", "out", "away", "back"})
 
 
 def speaker_stance_object(c: Context) -> Frame | None:
@@ -1630,7 +1631,7 @@ def speaker_stance_object(c: Context) -> Frame | None:
     lo = cue.end + 1
     if lo >= len(toks) or toks[lo].kind == "p" or (cue.kind != "stance" and toks[lo].low in _NO_STATEMENT):
         return None  # "said nothing", "thought so"
-    if toks[lo].low in _PARTICLES:
+    if toks[lo].low in _VERB_PARTICLES:
         return None  # "called off the deal", "called into the show": another verb, not the cue
     if cue.start == cue.end and (
         toks[lo].low == "by"
