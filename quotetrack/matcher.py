@@ -692,7 +692,12 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
                 pass  # "Another slide shows that": a verb after all
             else:
                 continue  # "his support", "the attacks": a noun here
-        if _cap(t) and i > 0 and not (i == 1 and toks[0].kind == "q") and not (headline and low in w.speech):
+        if (
+            _cap(t)
+            and i > 0
+            and not (i == 1 and toks[0].kind == "q")
+            and not (headline and (low in w.speech or low in w.evidence))
+        ):
             continue  # "Said" mid-sentence is a name; "Tell" is not a verb here (but "Mayor Says Bridge ...")
         if i > 0 and toks[i - 1].low in _ARTICLES:
             continue  # "the figure", "a state": a noun
@@ -808,6 +813,8 @@ def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
         return True
     if prev.low in _DAYS and toks[i].low.endswith("s"):
         return True  # "a report published on Monday shows"
+    if toks[i].low in w.evidence and _document_subject(w, toks, i):
+        return True
     if prev.kind != "w" or prev.low in _DETS or prev.low in w.stop or _possessive(prev):
         return False
     form = toks[i].low
@@ -823,6 +830,35 @@ def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
         )
     # "Republicans support", "environmentalists worry": a plural subject right before
     return prev.low.endswith("s") and not prev.low.endswith("ss")
+
+
+def _document_subject(w: Words, toks: list[Tok], i: int) -> bool:
+    """Whether a poll or a report a few words back is the subject of the verb at ``i``.
+
+    ``Polls there show``, ``A poll out this week shows``, ``A video of the debate shows``,
+    ``A poll, taken in May, shows``.
+    """
+    k = i - 1
+    if toks[k].text == ",":  # an aside between commas: look before it
+        k = next((j for j in range(k - 1, max(-1, k - 16), -1) if toks[j].kind != "w"), -1)
+        if k < 1 or toks[k].text != ",":
+            return False
+        k -= 1
+    for j in range(k, max(-1, k - 6), -1):
+        t = toks[j]
+        if t.kind == "w" and _bare(t.low) in w.documents:
+            return True
+        if t.kind != "w" or not (
+            t.low in w.times or t.low in _AFTER_DOCUMENT or t.low.endswith("ly") or _cap(t)
+        ):
+            return False
+    return False
+
+
+# Words between a poll and its verb: "Polls there show", "a poll out this week shows".
+_AFTER_DOCUMENT = frozenset(
+    {"there", "here", "out", "also", "now", "again", "still", "this", "last", "released", "of", "by", "the", "a", "an"}
+)  # fmt: skip
 
 
 # Set phrases that open a sentence with a verb of saying but report nothing:
