@@ -429,7 +429,7 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
             p = toks[i - 1]
             if p.kind != "w":
                 break
-            if p.low in _DETS and p.low not in {"that", "this", "these", "those"}:
+            if p.low in _DETS and p.low != "that":  # "that" may be a conjunction: "said that officials"
                 i -= 1
                 if (
                     i - 2 >= floor

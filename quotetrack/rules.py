@@ -551,6 +551,8 @@ def _relative_subject(c: Context, h: int, floor: int) -> tuple[int, int] | None:
         if sum(1 for t in toks[r + 1 : h + 1] if t.low not in _AUX and t.low != "not") < 2:
             return None  # "who didn't want": the cue is the relative clause's own verb
         np = np_left(w, toks, r - 1, s)
+        if np is not None and np[0] > s:
+            np = _opening_phrase(c, np, floor)  # "Residents in the north who watched the debate said"
         if np is None or np[0] != s or toks[np[1]].low in w.pronouns:
             return None
         if toks[r].low == "that" and not _nounish(w, toks[np[1]].low) and not _cap(toks[np[1]]):
