@@ -367,8 +367,8 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
         return None
     if t.low in w.pronouns:
         return (h, h)
-    if t.low in w.stop and not _cap(t):
-        return None
+    if t.low in w.stop and (not _cap(t) or h == floor):
+        return None  # "the", or a capitalised "Despite" opening the sentence
     i = h
     if _cap(t) and (t.low not in w.stop or i > floor):
         # A name or an organisation: a run of capitalised words, particles,

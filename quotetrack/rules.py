@@ -340,8 +340,13 @@ def _clause_subject(c: Context, h: int, floor: int) -> tuple[tuple[int, int], No
     if h - k >= 7 or (k > floor and toks[k - 1].kind == "w" and toks[k - 1].low not in _SUBJECT_STARTS):
         return None
     first = toks[k]
-    if first.kind != "w" or any(
-        t.low in w.speech or t.low in _AUX or t.low in w.past or t.low.endswith("ed") for t in toks[k : h + 1]
+    if (
+        first.kind != "w"
+        or (first.low in w.stop and first.low not in _DETS)
+        or any(
+            t.low in w.speech or t.low in _AUX or t.low in w.past or t.low.endswith("ed")
+            for t in toks[k : h + 1]
+        )
     ):
         return None
     if _cap(first) or first.low in _DETS or _nounish(w, first.low) or first.text[:1].isdigit():
@@ -1351,6 +1356,12 @@ def participle_same_speaker(c: Context) -> Frame | None:
     )
 
 
+# Prepositions and conjunctions that may open a sentence before a participle of saying.
+_BEFORE_PARTICIPLE = frozenset(
+    {"despite", "after", "before", "while", "since", "by", "in", "when", "upon", "without"}
+)
+
+
 def participle_opening(c: Context) -> Frame | None:
     """A participle of saying opens the sentence; the subject after the comma speaks.
 
@@ -1359,8 +1370,9 @@ def participle_opening(c: Context) -> Frame | None:
     toks, cue = c.toks, c.cue
     if cue.kind not in {"speech", "belief"} or not toks[cue.start].low.endswith("ing"):
         return None
-    if cue.start != _sentence_start(c, c.floor):
-        return None
+    start = _sentence_start(c, c.floor)
+    if cue.start != start and not (cue.start == start + 1 and toks[start].low in _BEFORE_PARTICIPLE):
+        return None  # "Noting that …", "After admitting that …"
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     lo = after.start
     comma = next((k for k in range(lo + 1, len(toks)) if toks[k].text == ","), -1)
@@ -1578,6 +1590,47 @@ def infinitive_cue_clause(c: Context) -> Frame | None:
             return None
         np = _trim_subject(c, np)
     return _framed("infinitive_cue_clause", cue, np, (lo, hi), None, after)
+
+
+_FRONTED = _SUBORDINATORS | {"despite"}
+
+
+def cue_that_clause(c: Context) -> Frame | None:
+    """A verb of saying or thinking and its ``that`` clause, in a layout no other rule reads.
+
+    The speaker is the sentence's subject when it can be told, else left open.
+
+    Example: ``The union, long dismissive of the plan, is now more convinced that the ferry will close.``
+    """
+    toks, cue, w = c.toks, c.cue, c.w
+    if cue.kind not in {"speech", "belief", "evidence"} or cue.start <= c.floor:
+        return None
+    verb, prev = toks[cue.start], toks[cue.start - 1]
+    if (
+        prev.low in {"the", "a", "an", "any", "no", "of"}
+        or cue.base in _NOT_INFINITIVE
+        or cue.base in {"speak", "talk"}
+        or _possessive(prev)
+        or prev.low in _DETS
+        or (verb.low in w.nouny and not says_at(w, toks, cue.start))
+        or any(t.low in {"it", "it's", "it’s"} for t in toks[max(c.floor, cue.start - 4) : cue.start])
+    ):
+        return None  # "to say that", "emails that", "It should be noted that": no one's statement here
+    after = after_cue(w, c.text, toks, cue, len(toks))
+    if not after.that:
+        return None
+    lo = after.start
+    hi = _end(c, lo)
+    if words_in(toks, lo, hi, 3) < 3 or not _clause_like(w, toks, lo, hi) or toks[lo].low in _AUX:
+        return None  # "states that have": a relative "that", no clause of saying
+    opener = next(
+        (k for k in range(cue.start - 1, c.floor - 1, -1) if toks[k].kind == "p" or toks[k].low in _FRONTED),
+        -1,
+    )
+    if opener >= 0 and toks[opener].kind == "w":
+        # "Despite admitting that the plan was late, the mayor …": the fronted clause ends at a comma
+        hi = next((k for k in range(lo + 3, hi) if toks[k].text == ","), hi)
+    return _framed("cue_that_clause", cue, unit_subject(toks, cue.start), (lo, hi), None, after)
 
 
 def speaker_cue_topic(c: Context) -> Frame | None:
@@ -1818,6 +1871,7 @@ RULES: tuple[Rule, ...] = tuple(
         (seems_clause, 0.5),
         (speaker_cue_clause, 0.8),
         (infinitive_cue_clause, 0.6),
+        (cue_that_clause, 0.4),
         (speaker_cue_topic, 0.6),
         (speaker_stance_object, 0.6),
         (possessive_noun_that, 0.6),
