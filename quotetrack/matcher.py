@@ -942,6 +942,12 @@ def _media() -> regex.Pattern[str]:
     return _MEDIA_CACHE[0]
 
 
+def medium_at(text: str, t: Tok) -> tuple[int, str] | None:
+    """The end and the medium of a phrase that starts at token ``t`` (``on Twitter`` gives Twitter)."""
+    m = _media().match(text, t.start)
+    return (m.end(), m.group(1)) if m else None
+
+
 _WITH_NAME = regex.compile(
     r"\s+with\s+(?:the\s+)?[\p{Lu}\d][\w.’'&-]*(?:\s+(?:[\p{Lu}&][\w.’'&-]*|of|and))*(?<!\s(?:of|and))",
     regex.V1,

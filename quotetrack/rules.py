@@ -34,6 +34,7 @@ from .matcher import (
     after_cue,
     appositive_right,
     content_end,
+    medium_at,
     np_left,
     np_right,
     owner_of,
@@ -887,7 +888,7 @@ def coordinated_same_speaker(c: Context) -> Frame | None:
             or (j > 0 and toks[j - 1].low.endswith("ly"))
         ):
             return None  # a finite verb and its object: "and criticized the plan"; not "and lauded for"
-        hi = _object_end(w, toks, lo)
+        hi = _object_end(c, lo)
         if words_in(toks, lo, hi, 1) < 1:
             return None
     return Frame(
@@ -1342,7 +1343,7 @@ def participle_same_speaker(c: Context) -> Frame | None:
         lo = cue.end + 1
         if lo >= len(toks) or toks[lo].kind == "p":
             return None
-        hi = _object_end(c.w, toks, lo)
+        hi = _object_end(c, lo)
     if words_in(toks, lo, hi, 2) < 2:
         return None
     return Frame(
@@ -1456,7 +1457,7 @@ def possessive_noun_topic(c: Context) -> Frame | None:
     if np is None:
         return None
     lo = cue.end + 2
-    hi = _object_end(c.w, toks, lo)
+    hi = _object_end(c, lo)
     for k in range(lo + 1, hi):
         t = toks[k]
         if (
@@ -1472,8 +1473,12 @@ def possessive_noun_topic(c: Context) -> Frame | None:
     return Frame("possessive_noun_topic", (cue.start, cue.end), np, (lo, hi))
 
 
-def _object_end(w: Words, toks: list[Tok], lo: int) -> int:
-    """Where an object phrase that starts at ``lo`` ends: punctuation, a new clause or a time phrase."""
+def _object_end(c: Context, lo: int) -> int:
+    """Where an object phrase that starts at ``lo`` ends: punctuation, a new clause, a time phrase or a medium.
+
+    ``praised the crews on Twitter`` gives ``the crews``.
+    """
+    w, toks = c.w, c.toks
     hi = lo
     stop = min(len(toks), lo + 40)
     while True:
@@ -1481,6 +1486,7 @@ def _object_end(w: Words, toks: list[Tok], lo: int) -> int:
             hi < stop
             and toks[hi].text not in {",", ";", ":", ".", "?", "!", "(", "—", "–", "--"}
             and not (hi > lo and toks[hi].low in _OBJECT_ENDS)
+            and not (hi > lo and _medium_tail(c, hi))
             and not (
                 hi > lo
                 and hi + 1 < len(toks)
@@ -1493,6 +1499,30 @@ def _object_end(w: Words, toks: list[Tok], lo: int) -> int:
             hi += 1  # "praised Ana, Tom and the crews": a list, not the end
             continue
         return hi
+
+
+_MEDIUM_PREPOSITIONS = frozenset({"in", "on", "via"})
+
+
+def _medium_tail(c: Context, k: int) -> str | None:
+    """The medium named by a phrase at ``k`` that closes an object (``praised the crews on Twitter``).
+
+    A medium that the object goes on after belongs to it: ``described it in an interview as …``.
+    """
+    if c.toks[k].low not in _MEDIUM_PREPOSITIONS:
+        return None
+    found = medium_at(c.text, c.toks[k])
+    if found is None:
+        return None
+    end, medium = found
+    j = next((j for j in range(k, len(c.toks)) if c.toks[j].start >= end), len(c.toks))
+    if j < len(c.toks) and (c.toks[j].low in _MEDIUM_GOES_ON or c.toks[j].low.endswith("ed")):
+        return None
+    return medium
+
+
+# Words after a medium that carry the object on: "described it during an interview as …".
+_MEDIUM_GOES_ON = frozenset({"as", "to", "that", "of", "with", "for"})
 
 
 def _list_goes_on(w: Words, toks: list[Tok], k: int, stop: int) -> bool:
@@ -1650,7 +1680,7 @@ def speaker_cue_topic(c: Context) -> Frame | None:
         return None
     np, role = found
     lo = j + 1
-    hi = _object_end(c.w, toks, lo)
+    hi = _object_end(c, lo)
     if words_in(toks, lo, hi, 1) < 1:
         return None
     return _framed("speaker_cue_topic", cue, np, (lo, hi), role, after)
@@ -1700,10 +1730,11 @@ def speaker_stance_object(c: Context) -> Frame | None:
         lo += 2  # "expressed fears that the bridge could fail": the clause is the content
         hi = _end(c, lo)
     else:
-        hi = _object_end(c.w, toks, lo)
+        hi = _object_end(c, lo)
     if words_in(toks, lo, hi, 1) < 1 or all(t.low in w.times or t.kind == "p" for t in toks[lo:hi]):
         return None  # "declared last spring": a time, no object
-    return Frame("speaker_stance_object", (cue.start, cue.end), np, (lo, hi), role=role)
+    medium = _medium_tail(c, hi) if hi < len(toks) else None
+    return Frame("speaker_stance_object", (cue.start, cue.end), np, (lo, hi), role=role, medium=medium)
 
 
 def interview_label(c: Context) -> Frame | None:
