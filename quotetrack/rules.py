@@ -1654,7 +1654,11 @@ def cue_that_clause(c: Context) -> Frame | None:
     if words_in(toks, lo, hi, 3) < 3 or not _clause_like(w, toks, lo, hi) or toks[lo].low in _AUX:
         return None  # "states that have": a relative "that", no clause of saying
     opener = next(
-        (k for k in range(cue.start - 1, c.floor - 1, -1) if toks[k].kind == "p" or toks[k].low in _FRONTED),
+        (
+            k
+            for k in range(cue.start - 1, max(c.floor, cue.start - 40) - 1, -1)
+            if toks[k].kind in "pq" or toks[k].low in _FRONTED
+        ),
         -1,
     )
     if opener >= 0 and toks[opener].kind == "w":
