@@ -835,8 +835,8 @@ def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
 def _document_subject(w: Words, toks: list[Tok], i: int) -> bool:
     """Whether a poll or a report a few words back is the subject of the verb at ``i``.
 
-    ``Polls there show``, ``A poll out this week shows``, ``A video of the debate shows``,
-    ``A poll, taken in May, shows``.
+    ``Polls there show``, ``A poll out this week shows``, ``A poll by Harbour Research shows``,
+    ``A poll, taken in May, shows``; the words between are times, adverbs, names and a few others.
     """
     k = i - 1
     if toks[k].text == ",":  # an aside between commas: look before it

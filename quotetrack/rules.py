@@ -1521,7 +1521,7 @@ def _medium_tail(c: Context, k: int) -> str | None:
     return medium
 
 
-# Words after a medium that carry the object on: "described it during an interview as …".
+# Words after a medium that carry the object on: "described it in an interview as …".
 _MEDIUM_GOES_ON = frozenset({"as", "to", "that", "of", "with", "for"})
 
 
@@ -1622,6 +1622,7 @@ def infinitive_cue_clause(c: Context) -> Frame | None:
     return _framed("infinitive_cue_clause", cue, np, (lo, hi), None, after)
 
 
+# Words that open a fronted adverbial clause: "Despite admitting that …, the mayor …".
 _FRONTED = _SUBORDINATORS | {"despite"}
 
 
@@ -1637,11 +1638,11 @@ def cue_that_clause(c: Context) -> Frame | None:
         return None
     verb, prev = toks[cue.start], toks[cue.start - 1]
     if (
-        prev.low in {"the", "a", "an", "any", "no", "of"}
+        prev.low in _DETS
+        or prev.low in {"any", "of"}
+        or _possessive(prev)
         or cue.base in _NOT_INFINITIVE
         or cue.base in {"speak", "talk"}
-        or _possessive(prev)
-        or prev.low in _DETS
         or (verb.low in w.nouny and not says_at(w, toks, cue.start))
         or any(t.low in {"it", "it's", "it’s"} for t in toks[max(c.floor, cue.start - 4) : cue.start])
     ):
