@@ -177,27 +177,7 @@ _BEFORE_ADJECTIVE = _DETS | {
 }
 
 # Words that open a subordinate or relative clause: a verb after them is not the reported clause's.
-_CLAUSE_OPENERS = frozenset(
-    {
-        "while",
-        "because",
-        "when",
-        "after",
-        "before",
-        "if",
-        "as",
-        "since",
-        "who",
-        "which",
-        "where",
-        "whom",
-        "whose",
-        "though",
-        "although",
-        "until",
-        "unless",
-    }
-)
+_CLAUSE_OPENERS = (_SUBORDINATORS - {"whereas", "once"}) | {"who", "which", "where", "whom", "whose"}
 _CONTRACTED_FINITE = frozenset(
     f"{p}{a}{v}"
     for p in ("it", "he", "she", "that", "there", "they", "we")
@@ -1587,6 +1567,13 @@ def _nearest_pronoun(c: Context, before: int) -> tuple[int, int] | None:
     return None
 
 
+def _impersonal(c: Context, span: int) -> bool:
+    """Whether an impersonal "it" stands in the ``span`` words before the cue ("It should be noted that")."""
+    return any(
+        t.low in {"it", "it's", "it’s"} for t in c.toks[max(c.floor, c.cue.start - span) : c.cue.start]
+    )
+
+
 def infinitive_cue_clause(c: Context) -> Frame | None:
     """A verb of saying in the infinitive: the subject of the sentence, or the object of *urge*, *lead* …, speaks.
 
@@ -1597,7 +1584,7 @@ def infinitive_cue_clause(c: Context) -> Frame | None:
         return None
     if toks[cue.start].low != cue.base or cue.base in _WEAK or cue.base in _NOT_INFINITIVE:
         return None  # "to say", not "to said"
-    if any(t.low in {"it", "it's", "it’s"} for t in toks[max(c.floor, cue.start - 6) : cue.start]):
+    if _impersonal(c, 6):
         return None  # "it is too soon to say whether ...": no one says it
     after = after_cue(w, c.text, toks, cue, len(toks))
     lo = after.start
@@ -1644,7 +1631,7 @@ def cue_that_clause(c: Context) -> Frame | None:
         or cue.base in _NOT_INFINITIVE
         or cue.base in {"speak", "talk"}
         or (verb.low in w.nouny and not says_at(w, toks, cue.start))
-        or any(t.low in {"it", "it's", "it’s"} for t in toks[max(c.floor, cue.start - 4) : cue.start])
+        or _impersonal(c, 4)
     ):
         return None  # "to say that", "emails that", "It should be noted that": no one's statement here
     after = after_cue(w, c.text, toks, cue, len(toks))
