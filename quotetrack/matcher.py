@@ -146,6 +146,8 @@ _QUANTIFIERS = frozenset(
         "few",
     }
 )
+# Numbers in a poll's proportion: "four in 10 say", "one in five voters said".
+_SMALL_NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 _CONNECT = frozenset({"of", "for", "at", "from", "with", "on", "in", "to"})
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _CLAUSE_JOIN = frozenset({"but", "and", "while", "although", "though", "yet", "whereas", "so"})
@@ -338,7 +340,12 @@ def _skip_adverbs_left(w: Words, toks: list[Tok], i: int, floor: int) -> int:
             and toks[j - 1].low in {"last", "this", "on", "earlier", "later", "next"}
         ):
             j -= 2
-        elif low[:1].isdigit() and j - 1 >= floor and toks[j - 1].low in {"in", "on", "since"}:
+        elif (
+            low[:1].isdigit()
+            and j - 1 >= floor
+            and toks[j - 1].low in {"in", "on", "since"}
+            and not _proportion(toks, j - 2, j)
+        ):
             j -= 2  # "who in 2010 said"
         elif low in _DAYS and j - 1 >= floor and (toks[j - 1].low == "on" or toks[j - 1].kind == "p"):
             j -= 2 if toks[j - 1].low == "on" else 1
@@ -349,6 +356,15 @@ def _skip_adverbs_left(w: Words, toks: list[Tok], i: int, floor: int) -> int:
 
 # ---------------------------------------------------------------------------
 # Speaker phrases
+
+
+def _number(t: Tok) -> bool:
+    return t.text.isdigit() or t.low in _SMALL_NUMBERS
+
+
+def _proportion(toks: list[Tok], i: int, h: int) -> bool:
+    """Whether tokens ``i`` to ``h`` read as a proportion, ``four in 10`` or ``one in five``."""
+    return i >= 0 and h - i == 2 and toks[i + 1].low == "in" and _number(toks[i]) and _number(toks[h])
 
 
 def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | None:
@@ -367,6 +383,8 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
         return None
     if t.low in w.pronouns:
         return (h, h)
+    if _proportion(toks, h - 2, h) and h - 2 >= floor:
+        return (h - 2, h)  # "About four in 10 said"
     if t.low in w.stop and (not _cap(t) or h == floor):
         return None  # "the", or a capitalised "Despite" opening the sentence
     i = h
