@@ -869,8 +869,34 @@ def _document_subject(w: Words, toks: list[Tok], i: int) -> bool:
         if t.kind != "w" or not (
             t.low in w.times or t.low in _AFTER_DOCUMENT or t.low.endswith("ly") or _cap(t)
         ):
-            return False
+            return _modified_document(w, toks, i)
     return False
+
+
+def _modified_document(w: Words, toks: list[Tok], i: int) -> bool:
+    """Whether the phrase from the clause's start to ``i`` is a document with modifiers after it.
+
+    ``…, city records compiled by a watchdog group show``: no finite verb between, and a
+    document noun among the phrase's first words, followed by a preposition or a participle.
+    """
+    if toks[i - 1].low in _CONNECT or toks[i - 1].low in _DETS:
+        return False  # "the secretary of state": no verb after a preposition or an article
+    k = i - 1
+    while k >= 0 and i - k <= 14 and toks[k].kind == "w" and toks[k].low not in _FINITE:
+        if toks[k].low in {"that", "who", "which", "whose"}:
+            return False
+        k -= 1
+    if k >= 0 and toks[k].text != ",":
+        return False
+    for j in range(k + 1, min(k + 5, i - 1)):
+        nxt = toks[j + 1].low
+        if _bare(toks[j].low) in w.documents and (nxt in _DOCUMENT_MODIFIERS or nxt in w.participles):
+            return True
+    return False
+
+
+# Words that open a modifier after a document: "records compiled by", "figures from the census".
+_DOCUMENT_MODIFIERS = frozenset({"by", "from", "of", "on", "in", "for", "released", "published", "compiled"})
 
 
 # Words between a poll and its verb: "Polls there show", "a poll out this week shows".

@@ -1063,6 +1063,8 @@ def clause_speaker_cue(c: Context) -> Frame | None:
     if toks[cue.start].low.endswith("ing"):
         return None  # "…, his best showing in years": no finite verb
     found = _subject(c, cue.start, c.floor)
+    if found is None or _no_comma_before(c, found):
+        found = _long_subject(c) or found
     if found is None:
         return None
     np, role = found
@@ -1085,6 +1087,41 @@ def clause_speaker_cue(c: Context) -> Frame | None:
         return None
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     return _framed("clause_speaker_cue", cue, np, (lo, hi), role, after)
+
+
+def _no_comma_before(c: Context, found: tuple[tuple[int, int], tuple[int, int] | None]) -> bool:
+    np, role = found
+    first = min(np[0], role[0]) if role else np[0]
+    return first - 1 < c.floor or c.toks[first - 1].text != ","
+
+
+def _long_subject(c: Context) -> tuple[tuple[int, int], None] | None:
+    """A subject with modifiers between a comma and the cue: ``…, records compiled by a watchdog show``.
+
+    The phrase has no verb of its own, no quotation and no relative word; its head opens it.
+    """
+    toks, w = c.toks, c.w
+    k = c.cue.start - 1
+    while k > c.floor and c.cue.start - k <= 14 and toks[k].text != ",":
+        t = toks[k]
+        if t.kind != "w" or t.low in _AUX or t.low in {"that", "who", "which", "whose"}:
+            return None
+        if t.low in w.speech and toks[k + 1].low != "by" and _bare(t.low) not in w.documents:
+            return None  # a verb of saying, unless a passive participle: "figures released by"
+        k -= 1
+    if k <= c.floor or toks[k].text != ",":
+        return None
+    np = np_right(w, toks, k + 1, c.cue.start)
+    if np is None or np[0] != k + 1 or np[1] + 1 >= c.cue.start:
+        return None
+    nxt = toks[np[1] + 1]
+    after = toks[np[1] + 2].low
+    participle = (nxt.low.endswith("ed") or _participle(w, nxt)) and (
+        after in _SUBJECT_PREPOSITIONS or after in w.times
+    )  # "figures released by", "a poll taken in May"; not "the mayor tried here"
+    if nxt.low not in _SUBJECT_PREPOSITIONS | {"close", "familiar"} and not participle:
+        return None  # "…, a point the mayor conceded": a relative clause, not a modifier
+    return np, None
 
 
 def clause_cue_speaker(c: Context) -> Frame | None:
