@@ -177,6 +177,7 @@ _BEFORE_ADJECTIVE = _DETS | {
 }
 
 # Words that open a subordinate or relative clause: a verb after them is not the reported clause's.
+_FRONTED = _SUBORDINATORS | {"despite"}
 _CLAUSE_OPENERS = (_SUBORDINATORS - {"whereas", "once"}) | {"who", "which", "where", "whom", "whose"}
 _CONTRACTED_FINITE = frozenset(
     f"{p}{a}{v}"
@@ -684,6 +685,12 @@ def clause_cuts(w: Words, toks: list[Tok]) -> tuple[int, ...]:
     """Token indices where reported content stops: ``;`` and a comma before ``while``, ``but``, ``said``, ..."""
     n = len(toks)
     out = []
+    f = 1 if n > 1 and toks[0].low in {"but", "and", "so"} else 0
+    if f < n and toks[f].low in _FRONTED:
+        # "Because polls showed that A, B …": the fronted clause, and what it reports, ends at its comma
+        comma = next((k for k in range(f + 1, n) if toks[k].text == ","), None)
+        if comma is not None and comma - f > 3:  # not "After all," or "Since October,"
+            out.append(comma)
     for k in range(n - 1):
         t = toks[k]
         nxt = toks[k + 1].low
@@ -700,7 +707,7 @@ def clause_cuts(w: Words, toks: list[Tok]) -> tuple[int, ...]:
             out.append(k)
         elif _comma_inside(t) and toks[k + 1].low in _CUT_AFTER_COMMA:
             out.append(k + 1)  # '... “a dead end,” adding that ...': the comma sits inside the marks
-    return tuple(out)
+    return tuple(sorted(set(out)))
 
 
 def _end(c: Context, lo: int | None = None) -> int:
@@ -1647,7 +1654,6 @@ def infinitive_cue_clause(c: Context) -> Frame | None:
 
 
 # Words that open a fronted adverbial clause: "Despite admitting that …, the mayor …".
-_FRONTED = _SUBORDINATORS | {"despite"}
 
 
 def cue_that_clause(c: Context) -> Frame | None:
