@@ -633,6 +633,24 @@ def _title_case(toks: list[Tok]) -> bool:
     return len(long) >= 3 and all(_cap(t) for t in long)
 
 
+# The heads of a poll named after the figures it gives: "leads by nine points in a new survey".
+_POLLS = frozenset({"poll", "polls", "survey", "surveys", "polling"})
+
+
+def _poll_at_end(w: Words, toks: list[Tok], i: int) -> bool:
+    """Whether a poll phrase starts at ``i`` and closes the unit (a few words of date or author may follow)."""
+    np = np_right(w, toks, i, len(toks))
+    if np is None or not any(t.low in _POLLS for t in toks[np[0] : np[1] + 1]):
+        return False
+    if not any(_cap(t) or t.text[:1].isdigit() for t in toks[np[0] : np[1] + 1]) and toks[np[0]].low not in {
+        "a",
+        "an",
+    }:
+        return False  # "leading in the polls": no poll in particular
+    rest = [t for t in toks[np[1] + 1 :] if t.kind != "p"]
+    return len(rest) <= 6 and not any(t.low in _FINITE or t.low in {"and", "but", "that"} for t in rest)
+
+
 def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
     """Cue candidates of a unit, in order."""
     out: list[Cue] = []
@@ -656,6 +674,9 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
                 and (_bare(toks[src[1]].low) in w.documents or toks[src[1]].low in {"interview", "view"})
             ):
                 out.append(Cue(i, i, "source", "in"))  # "In a new poll, ...", "In my view, ..."
+            continue
+        if t.low == "in" and i >= 3 and _poll_at_end(w, toks, i + 1):
+            out.append(Cue(i, i, "source", "in"))  # "..., she trails him by nine points in the latest poll."
             continue
         if t.kind != "w" or t.low not in cue_words:
             continue

@@ -1271,7 +1271,7 @@ def in_source(c: Context) -> Frame | None:
     Example: ``In a new poll, most riders favour the night ferry.``
     """
     toks, cue = c.toks, c.cue
-    if cue.kind != "source":
+    if cue.kind != "source" or cue.start > 1:
         return None
     k = cue.end + 1
     own = toks[k].low in c.w.pronouns and toks[k].low != "it"  # "In her view" is hers
@@ -1283,6 +1283,24 @@ def in_source(c: Context) -> Frame | None:
     if words_in(toks, lo, hi, 3) < 3 or _says(c, lo, hi):
         return None  # "In a statement, the mayor said ...": the verb decides
     return Frame("in_source", (cue.start, cue.end), (k, k) if own else np, (lo, hi))
+
+
+def clause_in_poll(c: Context) -> Frame | None:
+    """A finding, then the poll that gives it at the end of the sentence.
+
+    Example: ``The mayor leads her rival by nine points in a new poll of the county.``
+    """
+    toks, cue = c.toks, c.cue
+    if cue.kind != "source" or cue.start <= max(1, c.floor + 2):
+        return None
+    np = np_right(c.w, toks, cue.end + 1, len(toks))
+    if np is None:
+        return None
+    lo = max((k + 1 for k in c.cuts if k < cue.start), default=c.floor)
+    hi = content_end(toks, lo, cue.start)
+    if words_in(toks, lo, hi, 3) < 3 or _says(c, lo, hi):
+        return None  # "The mayor said in a poll …": the verb decides
+    return Frame("clause_in_poll", (cue.start, cue.end), np, (lo, hi))
 
 
 def as_speaker_cue(c: Context) -> Frame | None:
@@ -1926,6 +1944,7 @@ RULES: tuple[Rule, ...] = tuple(
         (speaker_cue_colon, 0.85),
         (according_to, 0.85),
         (in_source, 0.7),
+        (clause_in_poll, 0.6),
         (as_speaker_cue, 0.85),
         (clause_cue_speaker, 0.85),
         (parenthetical_speaker_cue, 0.8),
