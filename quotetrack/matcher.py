@@ -651,6 +651,34 @@ def _poll_at_end(w: Words, toks: list[Tok], i: int) -> bool:
     return len(rest) <= 6 and not any(t.low in _FINITE or t.low in {"and", "but", "that"} for t in rest)
 
 
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
+
+
+def _viewer_before_comma(w: Words, toks: list[Tok], i: int) -> bool:
+    """Whether a person or group, then a comma, starts at ``i``: ``To Ms. Gil,``, ``to many voters,``.
+
+    Only after ``To``: ``For the mayor, …`` more often names a topic than a view.
+    """
+    if i >= len(toks):
+        return False
+    if toks[i].low in _OBJECT_PRONOUNS:
+        return i + 1 < len(toks) and toks[i + 1].text == ","
+    np = np_right(w, toks, i, len(toks))
+    if np is None or np[1] + 1 >= len(toks) or toks[np[1] + 1].text != ",":
+        return False
+    head = toks[np[1]]
+    if _bare(head.low) in w.groups or _bare(head.low) in w.roles:
+        return True
+    return (
+        _cap(head)
+        and _cap(toks[np[0]])
+        and head.low not in w.stop
+        and head.low not in w.times
+        and _bare(head.low) not in w.documents
+        and head.low not in w.organizations
+    )
+
+
 def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
     """Cue candidates of a unit, in order."""
     out: list[Cue] = []
@@ -674,6 +702,10 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
                 and (_bare(toks[src[1]].low) in w.documents or toks[src[1]].low in {"interview", "view"})
             ):
                 out.append(Cue(i, i, "source", "in"))  # "In a new poll, ...", "In my view, ..."
+            continue
+        if t.low == "to" and (i == 0 or (i == 1 and toks[0].low in {"but", "and", "yet"})):
+            if _viewer_before_comma(w, toks, i + 1):
+                out.append(Cue(i, i, "view", t.low))  # "To the mayor, the ferry is a lifeline."
             continue
         if t.low == "in" and i >= 3 and _poll_at_end(w, toks, i + 1):
             out.append(Cue(i, i, "source", "in"))  # "..., she trails him by nine points in the latest poll."

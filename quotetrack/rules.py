@@ -20,6 +20,7 @@ from .marks import CLOSER_CHARS
 from .matcher import (
     _DETS,
     _FINITE,
+    _OBJECT_PRONOUNS,
     _WEAK,
     TOPIC_PREPOSITIONS,
     After,
@@ -1303,6 +1304,25 @@ def clause_in_poll(c: Context) -> Frame | None:
     return Frame("clause_in_poll", (cue.start, cue.end), np, (lo, hi))
 
 
+def viewpoint_opening(c: Context) -> Frame | None:
+    """``To`` and a person or group, a comma, then how things look to them.
+
+    Example: ``To the mayor, the new pier is a costly mistake.``
+    """
+    toks, cue = c.toks, c.cue
+    if cue.kind != "view":
+        return None
+    k = cue.end + 1
+    np = (k, k) if toks[k].low in _OBJECT_PRONOUNS else np_right(c.w, toks, k, len(toks))
+    if np is None:
+        return None
+    lo = np[1] + 2
+    hi = _end(c, lo)
+    if words_in(toks, lo, hi, 3) < 3 or _says(c, lo, hi) or not _clause_like(c.w, toks, lo, hi):
+        return None  # "For the mayor, who said …": a verb of saying decides
+    return Frame("viewpoint_opening", (cue.start, cue.end), np, (lo, hi))
+
+
 def as_speaker_cue(c: Context) -> Frame | None:
     """``As X noted,`` before the content.
 
@@ -1945,6 +1965,7 @@ RULES: tuple[Rule, ...] = tuple(
         (according_to, 0.85),
         (in_source, 0.7),
         (clause_in_poll, 0.6),
+        (viewpoint_opening, 0.5),
         (as_speaker_cue, 0.85),
         (clause_cue_speaker, 0.85),
         (parenthetical_speaker_cue, 0.8),
