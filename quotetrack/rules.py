@@ -294,9 +294,7 @@ class Rule(NamedTuple):
 def _is_name(w: Words, toks: list[Tok], span: tuple[int, int]) -> bool:
     lo, hi = span
     head = toks[hi]
-    return (_cap(head) and head.low not in w.pronouns and not _nounish(w, head.low) and _cap(toks[lo])) or (
-        lo < hi and toks[lo].low in {"the", "a"} and False
-    )
+    return _cap(head) and head.low not in w.pronouns and not _nounish(w, head.low) and _cap(toks[lo])
 
 
 def _roleish(w: Words, toks: list[Tok], span: tuple[int, int]) -> bool:
