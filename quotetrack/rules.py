@@ -32,6 +32,7 @@ from .matcher import (
     _nounish,
     _possessive,
     _skip_adverbs_left,
+    _verb_context,
     after_cue,
     appositive_right,
     content_end,
@@ -1709,7 +1710,7 @@ def cue_that_clause(c: Context) -> Frame | None:
         or _possessive(prev)
         or cue.base in _NOT_INFINITIVE
         or cue.base in {"speak", "talk"}
-        or (verb.low in w.nouny and not says_at(w, toks, cue.start))
+        or (verb.low in w.nouny and not _verb_context(w, toks, cue.start))
         or _impersonal(c, 4)
     ):
         return None  # "to say that", "emails that", "It should be noted that": no one's statement here
