@@ -148,6 +148,8 @@ _QUANTIFIERS = frozenset(
 )
 # Numbers in a poll's proportion: "four in 10 say", "one in five voters said".
 _SMALL_NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+# Conjunctions that may open a sentence before its first phrase: "But in a new poll, …".
+LEADING_CONJUNCTIONS = frozenset({"but", "and", "yet", "so"})
 _CONNECT = frozenset({"of", "for", "at", "from", "with", "on", "in", "to"})
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _CLAUSE_JOIN = frozenset({"but", "and", "while", "although", "though", "yet", "whereas", "so"})
@@ -359,7 +361,7 @@ def _skip_adverbs_left(w: Words, toks: list[Tok], i: int, floor: int) -> int:
 
 
 def _number(t: Tok) -> bool:
-    return t.text.isdigit() or t.low in _SMALL_NUMBERS
+    return (t.text.isdigit() and len(t.text) <= 3) or t.low in _SMALL_NUMBERS  # "in 10", not "in 2010"
 
 
 def _proportion(toks: list[Tok], i: int, h: int) -> bool:
@@ -666,17 +668,11 @@ def _viewer_before_comma(w: Words, toks: list[Tok], i: int) -> bool:
     np = np_right(w, toks, i, len(toks))
     if np is None or np[1] + 1 >= len(toks) or toks[np[1] + 1].text != ",":
         return False
-    head = toks[np[1]]
+    head, first = toks[np[1]], toks[np[0]]
     if _bare(head.low) in w.groups or _bare(head.low) in w.roles:
         return True
-    return (
-        _cap(head)
-        and _cap(toks[np[0]])
-        and head.low not in w.stop
-        and head.low not in w.times
-        and _bare(head.low) not in w.documents
-        and head.low not in w.organizations
-    )
+    # A person by name: a title or a known first name first ("To Ms. Gil,"), not a place ("To Boston,")
+    return _cap(head) and (first.low.rstrip(".") in w.titles or first.low in w.male or first.low in w.female)
 
 
 def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
@@ -692,7 +688,7 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             elif t.text in _DASHES and t.text != "-":
                 out.append(Cue(i, i, "dash", t.text))
             continue
-        if t.low == "in" and (i == 0 or (i == 1 and toks[0].low in {"but", "and", "yet"})):
+        if t.low == "in" and (i == 0 or (i == 1 and toks[0].low in LEADING_CONJUNCTIONS)):
             own = i + 1 < n and toks[i + 1].low in _POSSESSIVE_PRONOUNS  # "In her view,"
             src = (i + 2, i + 2) if own and i + 2 < n else np_right(w, toks, i + 1, n)
             if (
@@ -703,7 +699,7 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             ):
                 out.append(Cue(i, i, "source", "in"))  # "In a new poll, ...", "In my view, ..."
             continue
-        if t.low == "to" and (i == 0 or (i == 1 and toks[0].low in {"but", "and", "yet"})):
+        if t.low == "to" and (i == 0 or (i == 1 and toks[0].low in LEADING_CONJUNCTIONS)):
             if _viewer_before_comma(w, toks, i + 1):
                 out.append(Cue(i, i, "view", t.low))  # "To the mayor, the ferry is a lifeline."
             continue

@@ -22,6 +22,7 @@ from .matcher import (
     _FINITE,
     _OBJECT_PRONOUNS,
     _WEAK,
+    LEADING_CONJUNCTIONS,
     TOPIC_PREPOSITIONS,
     After,
     Cue,
@@ -178,8 +179,9 @@ _BEFORE_ADJECTIVE = _DETS | {
     "or",
 }
 
-# Words that open a subordinate or relative clause: a verb after them is not the reported clause's.
+# Words that open a fronted adverbial clause: "Despite admitting that …, the mayor …".
 _FRONTED = _SUBORDINATORS | {"despite"}
+# Words that open a subordinate or relative clause: a verb after them is not the reported clause's.
 _CLAUSE_OPENERS = (_SUBORDINATORS - {"whereas", "once"}) | {"who", "which", "where", "whom", "whose"}
 _CONTRACTED_FINITE = frozenset(
     f"{p}{a}{v}"
@@ -685,11 +687,12 @@ def clause_cuts(w: Words, toks: list[Tok]) -> tuple[int, ...]:
     """Token indices where reported content stops: ``;`` and a comma before ``while``, ``but``, ``said``, ..."""
     n = len(toks)
     out = []
-    f = 1 if n > 1 and toks[0].low in {"but", "and", "so"} else 0
+    f = 1 if n > 1 and toks[0].low in LEADING_CONJUNCTIONS else 0
     if f < n and toks[f].low in _FRONTED:
-        # "Because polls showed that A, B …": the fronted clause, and what it reports, ends at its comma
+        # "Because polls showed that A, B …": the fronted clause, and what it reports, ends at its
+        # comma ("After all," too ends there, before any content)
         comma = next((k for k in range(f + 1, n) if toks[k].text == ","), None)
-        if comma is not None and comma - f > 3:  # not "After all," or "Since October,"
+        if comma is not None:
             out.append(comma)
     for k in range(n - 1):
         t = toks[k]
@@ -752,8 +755,8 @@ def quote_cue_speaker(c: Context) -> Frame | None:
     Example: ``“We will rebuild,” said Jane Doe, the mayor.``
     """
     toks, cue = c.toks, c.cue
-    if not _speech(c) or cue.base in _NO_INVERSION:
-        return None  # "“...,” told the BBC" never inverts: the phrase after "told" is the audience
+    if not _speech(c) or cue.base in _NO_INVERSION or toks[cue.start].low.endswith("ing"):
+        return None  # "“...,” told the BBC" never inverts, nor does "“...,” adding that …"
     j = cue.start - 1
     if j >= 0 and toks[j].text == ",":
         j -= 1
@@ -1105,7 +1108,8 @@ def _no_comma_before(c: Context, found: tuple[tuple[int, int], tuple[int, int] |
 def _long_subject(c: Context) -> tuple[tuple[int, int], None] | None:
     """A subject with modifiers between a comma and the cue: ``…, records compiled by a watchdog show``.
 
-    The phrase has no verb of its own, no quotation and no relative word; its head opens it.
+    The phrase starts right after the comma and holds no auxiliary, verb of saying, quotation or
+    relative word; a preposition or a participle follows its first noun phrase.
     """
     toks, w = c.toks, c.w
     k = c.cue.start - 1
@@ -1300,7 +1304,17 @@ def clause_in_poll(c: Context) -> Frame | None:
     hi = content_end(toks, lo, cue.start)
     if words_in(toks, lo, hi, 3) < 3 or _says(c, lo, hi):
         return None  # "The mayor said in a poll …": the verb decides
+    if not any(t.text[:1].isdigit() or t.low in _STANDINGS for t in toks[lo:]):
+        return None  # "Residents took part in a poll": no finding, only an event
     return Frame("clause_in_poll", (cue.start, cue.end), np, (lo, hi))
+
+
+# Words that give a poll's finding: "leads by nine points", "trails", "a majority", "half".
+_STANDINGS = frozenset(
+    {"percent", "points", "point", "lead", "leads", "led", "leading", "trail", "trails", "trailed",
+     "trailing", "ahead", "behind", "tied", "majority", "plurality", "half", "third", "quarter",
+     "margin", "edge", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+)  # fmt: skip
 
 
 def viewpoint_opening(c: Context) -> Frame | None:
@@ -1316,9 +1330,11 @@ def viewpoint_opening(c: Context) -> Frame | None:
     if np is None:
         return None
     lo = np[1] + 2
+    if toks[lo].low in _CLAUSE_OPENERS or toks[lo].low in {"and", "or", "but"}:
+        return None  # "To Ms. Gil, who runs the ferry, …", "To them, and to others, …"
     hi = _end(c, lo)
     if words_in(toks, lo, hi, 3) < 3 or _says(c, lo, hi) or not _clause_like(c.w, toks, lo, hi):
-        return None  # "For the mayor, who said …": a verb of saying decides
+        return None  # "To the mayor, the council said …": a verb of saying decides
     return Frame("viewpoint_opening", (cue.start, cue.end), np, (lo, hi))
 
 
@@ -1688,9 +1704,6 @@ def infinitive_cue_clause(c: Context) -> Frame | None:
             return None
         np = _trim_subject(c, np)
     return _framed("infinitive_cue_clause", cue, np, (lo, hi), None, after)
-
-
-# Words that open a fronted adverbial clause: "Despite admitting that …, the mayor …".
 
 
 def cue_that_clause(c: Context) -> Frame | None:
