@@ -649,6 +649,8 @@ def _poll_at_end(w: Words, toks: list[Tok], i: int) -> bool:
         "an",
     }:
         return False  # "leading in the polls": no poll in particular
+    if len(toks) - np[1] > 13:
+        return False  # more than a short tail follows (and a long unit is not scanned to its end)
     rest = [t for t in toks[np[1] + 1 :] if t.kind != "p"]
     return len(rest) <= 6 and not any(t.low in _FINITE or t.low in {"and", "but", "that"} for t in rest)
 
