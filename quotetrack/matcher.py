@@ -369,6 +369,11 @@ def _proportion(toks: list[Tok], i: int, h: int) -> bool:
     return i >= 0 and h - i == 2 and toks[i + 1].low == "in" and _number(toks[i]) and _number(toks[h])
 
 
+def sentence_start(toks: list[Tok], floor: int) -> int:
+    """``floor``, or the token after a leading ``But``, ``And``, ``Yet`` or ``So``."""
+    return floor + 1 if floor < len(toks) and toks[floor].low in LEADING_CONJUNCTIONS else floor
+
+
 def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | None:
     """The speaker phrase that ends at token ``h`` (inclusive), scanning no further left than ``floor``."""
     if h < floor:
@@ -641,13 +646,15 @@ _POLLS = frozenset({"poll", "polls", "survey", "surveys", "polling"})
 
 def _poll_at_end(w: Words, toks: list[Tok], i: int) -> bool:
     """Whether a poll phrase starts at ``i`` and closes the unit (a few words of date or author may follow)."""
+    if not any(t.low in _POLLS for t in toks[i : i + 24]):
+        return False  # no poll word in reach: spare the phrase scan, this runs at every "in"
     np = np_right(w, toks, i, len(toks))
-    if np is None or not any(t.low in _POLLS for t in toks[np[0] : np[1] + 1]):
+    if np is None:
         return False
-    if not any(_cap(t) or t.text[:1].isdigit() for t in toks[np[0] : np[1] + 1]) and toks[np[0]].low not in {
-        "a",
-        "an",
-    }:
+    phrase = toks[np[0] : np[1] + 1]
+    if not any(t.low in _POLLS for t in phrase):
+        return False
+    if phrase[0].low not in {"a", "an"} and not any(_cap(t) or t.text[:1].isdigit() for t in phrase):
         return False  # "leading in the polls": no poll in particular
     if len(toks) - np[1] > 13:
         return False  # more than a short tail follows (and a long unit is not scanned to its end)
@@ -683,6 +690,7 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
     n = len(toks)
     cue_words = w.cue_words
     headline = _title_case(toks)
+    opening = sentence_start(toks, 0)  # "In a new poll, …" and "But in a new poll, …" open the sentence
     for i, t in enumerate(toks):
         if t.kind == "p":
             if t.text == ":":
@@ -690,7 +698,7 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             elif t.text in _DASHES and t.text != "-":
                 out.append(Cue(i, i, "dash", t.text))
             continue
-        if t.low == "in" and (i == 0 or (i == 1 and toks[0].low in LEADING_CONJUNCTIONS)):
+        if t.low == "in" and i <= opening:
             own = i + 1 < n and toks[i + 1].low in _POSSESSIVE_PRONOUNS  # "In her view,"
             src = (i + 2, i + 2) if own and i + 2 < n else np_right(w, toks, i + 1, n)
             if (
@@ -701,7 +709,7 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             ):
                 out.append(Cue(i, i, "source", "in"))  # "In a new poll, ...", "In my view, ..."
             continue
-        if t.low == "to" and (i == 0 or (i == 1 and toks[0].low in LEADING_CONJUNCTIONS)):
+        if t.low == "to" and i <= opening:
             if _viewer_before_comma(w, toks, i + 1):
                 out.append(Cue(i, i, "view", t.low))  # "To the mayor, the ferry is a lifeline."
             continue

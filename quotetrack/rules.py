@@ -18,11 +18,12 @@ from typing import NamedTuple
 
 from .marks import CLOSER_CHARS
 from .matcher import (
+    _DASHES,
     _DETS,
     _FINITE,
     _OBJECT_PRONOUNS,
+    _SMALL_NUMBERS,
     _WEAK,
-    LEADING_CONJUNCTIONS,
     TOPIC_PREPOSITIONS,
     After,
     Cue,
@@ -43,6 +44,7 @@ from .matcher import (
     owner_of,
     present_verb,
     says_at,
+    sentence_start,
     unit_subject,
     words_in,
 )
@@ -294,6 +296,11 @@ class Rule(NamedTuple):
     doc: str
 
 
+def _start(np: tuple[int, int], role: tuple[int, int] | None) -> int:
+    """The first token of a speaker phrase and its role, whichever comes first."""
+    return min(np[0], role[0]) if role else np[0]
+
+
 def _is_name(w: Words, toks: list[Tok], span: tuple[int, int]) -> bool:
     lo, hi = span
     head = toks[hi]
@@ -305,7 +312,6 @@ def _roleish(w: Words, toks: list[Tok], span: tuple[int, int]) -> bool:
     return any(t.low in w.roles or t.low.rstrip(".") in w.titles for t in toks[span[0] : span[1] + 1])
 
 
-_PAIRED_DASHES = frozenset({"--", "—", "–", "―", "-"})  # "-" only spaced: a hyphen joins its words
 _SUBJECT_STARTS = frozenset(
     {",", ";", ":", "(", "that", "because", "while", "when", "but", "and", "if", "as"}
 )
@@ -354,7 +360,7 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
     h = _skip_adverbs_left(w, toks, at, floor)
     if h < floor:
         return None
-    if toks[h].text in _PAIRED_DASHES:
+    if toks[h].text in _DASHES:  # "-" only spaced: a hyphen joins its words
         # "Jane Doe -- a spokeswoman for the city -- said"
         k = h - 1
         while k > floor and toks[k].text != toks[h].text and h - k < 30:
@@ -512,7 +518,7 @@ def _relative_subject(c: Context, h: int, floor: int) -> tuple[int, int] | None:
     ``The nurses who work at the clinic said`` gives ``The nurses``, not ``the clinic``.
     """
     toks, w = c.toks, c.w
-    s = _sentence_start(c, floor)
+    s = sentence_start(c.toks, floor)
     for r in range(s + 1, min(h + 1, s + 8)):
         if _participle(w, toks[r]) and toks[r].low not in _OBJECT_CONTROL:  # not "led them to say"
             # "A poll conducted by the college showed", "Voters polled said": a participle phrase
@@ -550,11 +556,6 @@ def _relative_subject(c: Context, h: int, floor: int) -> tuple[int, int] | None:
     return None
 
 
-def _sentence_start(c: Context, floor: int) -> int:
-    """``floor``, or the token after a leading ``But``, ``And``, ``Yet`` or ``So``."""
-    return floor + 1 if floor < len(c.toks) and c.toks[floor].low in {"but", "and", "yet", "so"} else floor
-
-
 def _opens_phrase(t: Tok) -> bool:
     """Whether ``t`` may start a subject phrase: a capital or a determiner, not a conjunction or preposition."""
     return (_cap(t) or t.low in _DETS) and t.low not in _SUBORDINATORS and t.low not in _PREPOSITIONS
@@ -566,7 +567,7 @@ def _opening_phrase(c: Context, np: tuple[int, int], floor: int) -> tuple[int, i
     ``Most of the voters in the north said``: the speaker is all of it, not ``the north``.
     """
     toks = c.toks
-    s = _sentence_start(c, floor)
+    s = sentence_start(c.toks, floor)
     if np[0] - s > 10 or not _opens_phrase(toks[s]):
         return np
     if any(
@@ -587,7 +588,7 @@ def _opening_subject(c: Context, h: int, floor: int) -> tuple[tuple[int, int], t
     the first comma are the speaker, the rest describes them.
     """
     toks = c.toks
-    s = _sentence_start(c, floor)
+    s = sentence_start(c.toks, floor)
     first = next((k for k in range(s, h) if toks[k].text == ","), -1)
     if first <= s or first - s > 8 or first + 1 > h - 1:
         return None
@@ -687,7 +688,7 @@ def clause_cuts(w: Words, toks: list[Tok]) -> tuple[int, ...]:
     """Token indices where reported content stops: ``;`` and a comma before ``while``, ``but``, ``said``, ..."""
     n = len(toks)
     out = []
-    f = 1 if n > 1 and toks[0].low in LEADING_CONJUNCTIONS else 0
+    f = sentence_start(toks, 0)
     if f < n and toks[f].low in _FRONTED:
         # "Because polls showed that A, B …": the fronted clause, and what it reports, ends at its
         # comma ("After all," too ends there, before any content)
@@ -793,7 +794,7 @@ def quote_speaker_cue(c: Context) -> Frame | None:
     if found is None:
         return None
     np, role = found
-    first = min(np[0], role[0]) if role else np[0]
+    first = _start(np, role)
     if first != floor:
         # "“...,” Tulsa police Chief Jane Doe said": words the phrase scan did not take
         if first - floor > 4 or any(t.kind != "w" or t.low in c.w.speech for t in toks[floor:first]):
@@ -1015,7 +1016,7 @@ def seems_clause(c: Context) -> Frame | None:
     if found is None:
         return None
     np, role = found
-    lo = min(np[0], role[0]) if role else np[0]
+    lo = _start(np, role)
     hi = _end(c, cue.end + 1)
     if words_in(toks, cue.end + 1, hi, 2) < 2:
         return None
@@ -1038,7 +1039,7 @@ def parenthetical_speaker_cue(c: Context) -> Frame | None:
     if found is None:
         return None
     np, role = found
-    first = min(np[0], role[0]) if role else np[0]
+    first = _start(np, role)
     if first - 1 <= c.floor or toks[first - 1].text != ",":
         return None
     after = after_cue(c.w, c.text, toks, cue, len(toks))
@@ -1078,7 +1079,7 @@ def clause_speaker_cue(c: Context) -> Frame | None:
     if found is None:
         return None
     np, role = found
-    first = min(np[0], role[0]) if role else np[0]
+    first = _start(np, role)
     if (
         first - 1 < c.floor
         or toks[first - 1].text not in {",", "—", "–"}
@@ -1100,8 +1101,7 @@ def clause_speaker_cue(c: Context) -> Frame | None:
 
 
 def _no_comma_before(c: Context, found: tuple[tuple[int, int], tuple[int, int] | None]) -> bool:
-    np, role = found
-    first = min(np[0], role[0]) if role else np[0]
+    first = _start(*found)
     return first - 1 < c.floor or c.toks[first - 1].text != ","
 
 
@@ -1149,7 +1149,7 @@ def clause_cue_speaker(c: Context) -> Frame | None:
     if np is None:
         return None
     subject = _subject(c, cue.start, c.floor)
-    if subject is not None and min(subject[0][0], (subject[1] or subject[0])[0]) <= c.floor + 1:
+    if subject is not None and _start(*subject) <= c.floor + 1:
         return None  # "Tom Berg, a Republican who ran in 2020, said the ferry ...": that is the subject
     role = appositive_right(toks, np[1] + 1, len(toks))
     lo = c.floor
@@ -1313,8 +1313,8 @@ def clause_in_poll(c: Context) -> Frame | None:
 _STANDINGS = frozenset(
     {"percent", "points", "point", "lead", "leads", "led", "leading", "trail", "trails", "trailed",
      "trailing", "ahead", "behind", "tied", "majority", "plurality", "half", "third", "quarter",
-     "margin", "edge", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
-)  # fmt: skip
+     "margin", "edge"}
+) | _SMALL_NUMBERS  # fmt: skip
 
 
 def viewpoint_opening(c: Context) -> Frame | None:
@@ -1375,7 +1375,7 @@ def subject_participle_aside(c: Context) -> Frame | None:
     if cue.kind not in {"speech", "belief"} or not toks[cue.start].low.endswith("ing"):
         return None
     b = _skip_adverbs_left(w, toks, cue.start, c.floor)
-    s = _sentence_start(c, c.floor)
+    s = sentence_start(c.toks, c.floor)
     if b <= s or toks[b].text != ",":
         return None
     np = np_left(w, toks, b - 1, s)
@@ -1448,7 +1448,7 @@ def participle_opening(c: Context) -> Frame | None:
     toks, cue = c.toks, c.cue
     if cue.kind not in {"speech", "belief"} or not toks[cue.start].low.endswith("ing"):
         return None
-    start = _sentence_start(c, c.floor)
+    start = sentence_start(c.toks, c.floor)
     if cue.start != start and not (cue.start == start + 1 and toks[start].low in _BEFORE_PARTICIPLE):
         return None  # "Noting that …", "After admitting that …"
     after = after_cue(c.w, c.text, toks, cue, len(toks))
@@ -1904,7 +1904,7 @@ def speaker_verb_colon(c: Context) -> Frame | None:
     j = cue.start + 1
     if toks[j].kind != "q" or content_end(toks, j, len(toks)) != j + 1:
         return None
-    s = _sentence_start(c, c.floor)
+    s = sentence_start(c.toks, c.floor)
     # the verb: a past-tense form right after the subject ("gloated", "shot back", "responded"),
     # which opens the sentence or its main clause ("When the ferry sank, the mayor wrote: …")
     for v in range(s + 1, cue.start):
