@@ -430,7 +430,7 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
                 and p.low not in w.stop
             ):
                 i -= 1  # "presidential nominee Donald Trump", "foreign Minister", "the news site RTL Info"
-            elif p.text == "-" and i - 2 >= floor and _cap(toks[i - 2]):
+            elif p.text in {"-", "/"} and i - 2 >= floor and _cap(toks[i - 2]):
                 i -= 2
             else:
                 break
@@ -452,6 +452,10 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
         n = 0
         while i - 1 >= floor and n < 8:
             p = toks[i - 1]
+            if p.text == "/" and i - 2 >= floor and _cap(toks[i - 2]) and _cap(toks[i]):
+                i -= 2  # "a CNN/ORC poll", "an NBC News/Marist poll": pollsters joined by a slash
+                n += 2
+                continue
             if p.kind != "w":
                 break
             if p.low in _DETS and p.low != "that":  # "that" may be a conjunction: "said that officials"
@@ -928,30 +932,34 @@ def _document_subject(w: Words, toks: list[Tok], i: int) -> bool:
         if t.kind != "w" or not (
             t.low in w.times or t.low in _AFTER_DOCUMENT or t.low.endswith("ly") or _cap(t)
         ):
-            return _modified_document(w, toks, i)
+            return modified_document(w, toks, i) >= 0
     return False
 
 
-def _modified_document(w: Words, toks: list[Tok], i: int) -> bool:
-    """Whether the phrase from the clause's start to ``i`` is a document with modifiers after it.
+def modified_document(w: Words, toks: list[Tok], i: int) -> int:
+    """Where the phrase that ends before ``i`` starts, if it is a document with modifiers after it; else -1.
 
-    ``…, city records compiled by a watchdog group show``: no finite verb between, and a
-    document noun among the phrase's first words, followed by a preposition or a participle.
+    ``…, city records compiled by a watchdog group show``, ``A WKRP/Harbour poll of Maine
+    released on Tuesday showed``: the phrase opens the sentence or follows a comma, holds no
+    finite verb, and a document noun among its first words is followed by a preposition or a
+    participle.
     """
     if toks[i - 1].low in _CONNECT or toks[i - 1].low in _DETS:
-        return False  # "the secretary of state": no verb after a preposition or an article
+        return -1  # "the secretary of state": no verb after a preposition or an article
     k = i - 1
-    while k >= 0 and i - k <= 14 and toks[k].kind == "w" and toks[k].low not in _FINITE:
+    while (
+        k >= 0 and i - k <= 14 and (toks[k].kind == "w" or toks[k].text == "/") and toks[k].low not in _FINITE
+    ):
         if toks[k].low in {"that", "who", "which", "whose"}:
-            return False
+            return -1
         k -= 1
     if k >= 0 and toks[k].text != ",":
-        return False
-    for j in range(k + 1, min(k + 5, i - 1)):
+        return -1
+    for j in range(k + 1, min(k + 7, i - 1)):
         nxt = toks[j + 1].low
         if _bare(toks[j].low) in w.documents and (nxt in _DOCUMENT_MODIFIERS or nxt in w.participles):
-            return True
-    return False
+            return k + 1
+    return -1
 
 
 # Words that open a modifier after a document: "records compiled by", "figures from the census".

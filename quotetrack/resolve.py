@@ -151,6 +151,18 @@ class Resolver:
         toks = m.split()
         if not toks:
             return Resolved(mention, "unknown", role, "x", 0.5)
+        doc = next(
+            (
+                i
+                for i, t in enumerate(toks[:5])
+                if _bare_word(t) in w.documents and not t.endswith(("’s", "'s"))
+            ),
+            len(toks),
+        )
+        if doc + 1 < len(toks) and toks[doc + 1].islower():
+            # "A poll of Maine released on Monday", "figures compiled by the council": the head is
+            # the document, the words after it modify it, and the last capitalised one is no name.
+            return Resolved(m, "document", role, "n", 0.8)
         if "of" in toks:
             # "Gov. John Kasich of Ohio", "Darran White of Liberty Church": the name comes
             # before the place or body ("Secretary of State ..." and "Bank of America" stay whole).

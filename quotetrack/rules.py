@@ -39,6 +39,7 @@ from .matcher import (
     appositive_right,
     content_end,
     medium_at,
+    modified_document,
     np_left,
     np_right,
     owner_of,
@@ -426,6 +427,12 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
         return relative, None
     np = np_left(w, toks, h, floor)
     if np is None:
+        start = modified_document(w, toks, at)
+        if floor <= start < h:
+            last = toks[h]
+            if last.text.islower() and (last.low.endswith("ed") or last.low in w.participles):
+                h -= 1  # "A poll of Maine released on Monday shows": the speaker is the poll of Maine
+            return (start, h), None  # "An analysis of budgets going back to 1990 shows"
         return _clause_subject(c, h, floor)
     if _possessive(toks[np[1]]) and toks[np[1]].low not in w.pronouns:
         return None  # "Editor’s note", "Clinton's plan"; but "he’s predicting"
