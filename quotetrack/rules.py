@@ -691,6 +691,30 @@ def _comma_inside(t: Tok) -> bool:
 _BUT_GOES_ON = frozenset({"that", "also", "not", "only"})
 
 
+def _closing_appositive(w: Words, toks: list[Tok], j: int) -> bool:
+    """Whether ``a …`` at token ``j``, after a comma, describes the noun before it to the sentence's end.
+
+    The writer's aside, with a relative clause: ``… would keep the levy, a tax that funds the
+    ferry.``; not a list (``…, a bond, and a pact``), a main clause after a fronted one
+    (``…, a recount could not be done``) or an aside the sentence goes on after.
+    """
+    k = j - 2
+    while k >= 0 and toks[k].text not in {",", ";", ":"} and toks[k].low != "that":
+        k -= 1
+    opener = toks[k + 1].low if toks[k + 1].low != "even" else toks[k + 2].low
+    if opener in _SUBORDINATORS:
+        return False  # "…, even if the vote were close, a recount that …": the main clause begins
+    relative = False
+    for t in toks[j:]:
+        if t.text in {",", ";", ":", "(", "—", "–", "--"} or t.kind == "q":
+            return False
+        if t.low in {"that", "which", "who", "whom", "whose"}:
+            relative = True  # "a tax that funds the ferry and the bus": the verbs are the clause's
+        elif not relative and (t.low in {"and", "or"} or t.low in _AUX or t.low in w.past):
+            return False
+    return relative
+
+
 def clause_cuts(w: Words, toks: list[Tok]) -> tuple[int, ...]:
     """Token indices where reported content stops: ``;`` and a comma before ``while``, ``but``, ``said``, ..."""
     n = len(toks)
@@ -713,6 +737,7 @@ def clause_cuts(w: Words, toks: list[Tok]) -> tuple[int, ...]:
                 nxt in _CUT_AFTER_COMMA
                 or (nxt == "even" and k + 2 < n and toks[k + 2].low == "as")
                 or (nxt in w.speech and not nxt.endswith("ing"))  # "..., said the mayor"
+                or (nxt in {"a", "an"} and toks[k - 1].kind == "w" and _closing_appositive(w, toks, k + 1))
             )
         ):
             out.append(k)
