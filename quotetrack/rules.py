@@ -1595,6 +1595,12 @@ def _object_end(c: Context, lo: int) -> int:
             hi < stop
             and toks[hi].text not in {",", ";", ":", ".", "?", "!", "(", "—", "–", "--"}
             and not (hi > lo and toks[hi].low in _OBJECT_ENDS)
+            and not (
+                hi > lo
+                and toks[hi].low == "and"
+                and _new_predicate(c, hi + 1)
+                and not any(t.low in {"which", "who", "that"} for t in toks[lo:hi])
+            )
             and not (hi > lo and _medium_tail(c, hi))
             and not (
                 hi > lo
@@ -1608,6 +1614,22 @@ def _object_end(c: Context, lo: int) -> int:
             hi += 1  # "praised Ana, Tom and the crews": a list, not the end
             continue
         return hi
+
+
+def _new_predicate(c: Context, k: int) -> bool:
+    """Whether the words at ``k``, after an object and ``and``, start a predicate or a clause of their own.
+
+    ``praised the crews and even questioned the budget``, ``praised the crews and he thanked them``.
+    """
+    toks, w = c.toks, c.w
+    while k < len(toks) and (
+        toks[k].low in w.adverbs or toks[k].low in {"even", "also", "then", "once", "again"}
+    ):
+        k += 1
+    if k + 1 >= len(toks):
+        return False
+    t = toks[k]
+    return t.low in _SUBJECT_PRONOUNS or t.low in _AUX or _past(w, toks, k)
 
 
 _MEDIUM_PREPOSITIONS = frozenset({"in", "on", "via"})
