@@ -1610,10 +1610,35 @@ def _object_end(c: Context, lo: int) -> int:
             )
         ):
             hi += 1
-        if hi < stop and toks[hi].text == "," and _list_goes_on(w, toks, hi + 1, stop):
-            hi += 1  # "praised Ana, Tom and the crews": a list, not the end
-            continue
+        if hi < stop and toks[hi].text == ",":
+            close = _aside_then_complement(toks, hi, stop)
+            if close is not None:
+                hi = close + 1  # "praised Ana, the head of the crew, for …": the object goes on
+                continue
+            if _list_goes_on(w, toks, hi + 1, stop):
+                hi += 1  # "praised Ana, Tom and the crews": a list, not the end
+                continue
         return hi
+
+
+def _aside_then_complement(toks: list[Tok], k: int, stop: int) -> int | None:
+    """The comma that closes an aside opened by the comma at ``k``, when ``for``, ``of`` or ``as`` follows it.
+
+    ``accused the mayor, a sailor for years, of neglect``: the verb's complement comes after the aside.
+    """
+    if k + 1 >= stop or toks[k + 1].low not in _ASIDE_OPENERS:
+        return None
+    for j in range(k + 2, min(stop - 1, k + 20)):
+        t = toks[j]
+        if t.text == ",":
+            return j if toks[j + 1].low in {"for", "of", "as"} else None
+        if t.kind != "w":
+            return None
+    return None
+
+
+# Words that open an aside about the object: "the head of …", "who …", "whose …".
+_ASIDE_OPENERS = frozenset({"the", "a", "an", "who", "whose", "which", "his", "her", "its", "their"})
 
 
 def _new_predicate(c: Context, k: int) -> bool:
