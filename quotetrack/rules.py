@@ -1607,6 +1607,7 @@ def _object_end(c: Context, lo: int) -> int:
                 and hi + 1 < len(toks)
                 and toks[hi].low in {"on", "in", "for", "last", "this", "earlier", "later"}
                 and toks[hi + 1].low in w.times
+                and not (hi + 2 < len(toks) and toks[hi + 2].low in _COMPLEMENT_AFTER_TIME)
             )
         ):
             hi += 1
@@ -1619,6 +1620,11 @@ def _object_end(c: Context, lo: int) -> int:
                 hi += 1  # "praised Ana, Tom and the crews": a list, not the end
                 continue
         return hi
+
+
+# Words after a time phrase that carry the object on to the verb's complement:
+# "criticized the mayor on Monday over the ferry", "thanked her on Friday for her help".
+_COMPLEMENT_AFTER_TIME = frozenset({"over", "for", "of", "as", "about"})
 
 
 def _aside_then_complement(toks: list[Tok], k: int, stop: int) -> int | None:
