@@ -230,6 +230,8 @@ def _clause_like(w: Words, toks: list[Tok], lo: int, hi: int) -> bool:
     before any punctuation or clause opener ("preferred the mayor while most men
     supported ..." is no clause).
     """
+    if lo < hi and (toks[lo].low in _CONTRACTED_FINITE or toks[lo].low in _SUBJECT_PRONOUNS):
+        return True  # "it's too late", "he opposes the plan": a subject only a clause has
     window = range(lo + 1, min(hi, lo + 10))
     if any(_aux(toks[k]) for k in window):
         return True
