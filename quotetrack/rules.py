@@ -836,7 +836,17 @@ def quote_speaker_cue(c: Context) -> Frame | None:
         if first == np[0]:
             np = (floor, np[1])
     after = after_cue(c.w, c.text, toks, cue, len(toks))
+    if (
+        qi > c.floor
+        and (toks[qi - 1].low in _TITLE_BEFORE or _possessive(toks[qi - 1]))
+        and (after.that or _clause_like(c.w, toks, after.start, len(toks)))
+    ):
+        return None  # "On WKRP's “Morning Show,” Tom Okafor said the pier …": a title, the clause is reported
     return _framed("quote_speaker_cue", cue, np, (_narration_start(c, qi), qi + 1), role, after)
+
+
+# Words before a quoted title: "on WKRP's “Morning Show,”", "in “The Harbour,”".
+_TITLE_BEFORE = frozenset({"on", "in", "at", "of", "from", "to"})
 
 
 def _narration_start(c: Context, qi: int) -> int:
