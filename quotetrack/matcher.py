@@ -896,6 +896,8 @@ def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
         return True  # "a report published on Monday shows"
     if toks[i].low in w.evidence and _document_subject(w, toks, i):
         return True
+    if prev.text == "," and toks[i].low.endswith("s") and _after_named_aside(w, toks, i - 1):
+        return True  # "Ana Ruiz, a director at the port, calls"
     if prev.kind != "w" or prev.low in _DETS or prev.low in w.stop or _possessive(prev):
         return False
     form = toks[i].low
@@ -911,6 +913,17 @@ def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
         )
     # "Republicans support", "environmentalists worry": a plural subject right before
     return prev.low.endswith("s") and not prev.low.endswith("ss")
+
+
+def _after_named_aside(w: Words, toks: list[Tok], k: int) -> bool:
+    """Whether the comma at ``k`` closes an aside about a name: ``Ana Ruiz, a director at the port,``."""
+    j = k - 1
+    while j > 0 and k - j < 20 and toks[j].kind == "w":
+        j -= 1
+    if j < 1 or toks[j].text != "," or j + 1 == k:
+        return False
+    first = toks[j + 1].low
+    return _cap(toks[j - 1]) and (first in _ARTICLES or first in w.roles or first.rstrip(".") in w.titles)
 
 
 def _document_subject(w: Words, toks: list[Tok], i: int) -> bool:
