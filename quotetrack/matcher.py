@@ -916,14 +916,26 @@ def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
 
 
 def _after_named_aside(w: Words, toks: list[Tok], k: int) -> bool:
-    """Whether the comma at ``k`` closes an aside about a name: ``Ana Ruiz, a director at the port,``."""
+    """Whether the comma at ``k`` closes an aside about a name that opens the clause: ``Ana Ruiz, a director at the port,``.
+
+    Not a place after a preposition: ``In Harbour, a fishing town, calls for a pier grew``.
+    """
     j = k - 1
     while j > 0 and k - j < 20 and toks[j].kind == "w":
         j -= 1
     if j < 1 or toks[j].text != "," or j + 1 == k:
         return False
     first = toks[j + 1].low
-    return _cap(toks[j - 1]) and (first in _ARTICLES or first in w.roles or first.rstrip(".") in w.titles)
+    if not (first in _ARTICLES or first in w.roles or first.rstrip(".") in w.titles):
+        return False
+    n = j - 1
+    while (
+        n >= 0
+        and toks[n].low not in w.stop
+        and (_cap(toks[n]) or toks[n].low in w.roles or toks[n].low in w.titles)
+    ):
+        n -= 1  # "Former Arizona governor Jan Brewer"
+    return n < j - 1 and (n < 0 or toks[n].kind != "w")
 
 
 def _document_subject(w: Words, toks: list[Tok], i: int) -> bool:
@@ -970,13 +982,13 @@ def modified_document(w: Words, toks: list[Tok], i: int) -> int:
         return -1
     for j in range(k + 1, min(k + 7, i - 1)):
         nxt = toks[j + 1].low
-        if _bare(toks[j].low) in w.documents and (nxt in _DOCUMENT_MODIFIERS or nxt in w.participles):
+        if _bare(toks[j].low) in w.documents and (nxt in DOCUMENT_MODIFIERS or nxt in w.participles):
             return k + 1
     return -1
 
 
 # Words that open a modifier after a document: "records compiled by", "figures from the census".
-_DOCUMENT_MODIFIERS = frozenset({"by", "from", "of", "on", "in", "for", "released", "published", "compiled"})
+DOCUMENT_MODIFIERS = frozenset({"by", "from", "of", "on", "in", "for", "released", "published", "compiled"})
 
 
 # Words between a poll and its verb: "Polls there show", "a poll out this week shows".

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
+from .matcher import DOCUMENT_MODIFIERS
 from .wordclasses import words
 
 if TYPE_CHECKING:
@@ -159,7 +160,11 @@ class Resolver:
             ),
             len(toks),
         )
-        if doc + 1 < len(toks) and toks[doc + 1].islower():
+        if doc + 1 < len(toks) and (
+            toks[doc + 1] in DOCUMENT_MODIFIERS
+            or toks[doc + 1] in w.participles
+            or toks[doc + 1].endswith("ed")
+        ):
             # "A poll of Maine released on Monday", "figures compiled by the council": the head is
             # the document, the words after it modify it, and the last capitalised one is no name.
             return Resolved(m, "document", role, "n", 0.8)

@@ -18,12 +18,14 @@ from typing import NamedTuple
 
 from .marks import CLOSER_CHARS
 from .matcher import (
+    _CONNECT,
     _DASHES,
     _DETS,
     _FINITE,
     _OBJECT_PRONOUNS,
     _SMALL_NUMBERS,
     _WEAK,
+    DOCUMENT_MODIFIERS,
     TOPIC_PREPOSITIONS,
     After,
     Cue,
@@ -186,6 +188,8 @@ _BEFORE_ADJECTIVE = _DETS | {
 _FRONTED = _SUBORDINATORS | {"despite"}
 # Words that open a subordinate or relative clause: a verb after them is not the reported clause's.
 _CLAUSE_OPENERS = (_SUBORDINATORS - {"whereas", "once"}) | {"who", "which", "where", "whom", "whose"}
+# Words that open a relative clause: "a tax that funds the ferry", "the mayor, who …".
+_RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
 _CONTRACTED_FINITE = frozenset(
     f"{p}{a}{v}"
     for p in ("it", "he", "she", "that", "there", "they", "we")
@@ -224,13 +228,13 @@ def _past(w: Words, toks: list[Tok], k: int) -> bool:
 
 
 def _clause_like(w: Words, toks: list[Tok], lo: int, hi: int) -> bool:
-    """Whether the words at ``lo`` read as a clause (a finite verb comes early).
+    """Whether the words at ``lo`` read as a clause (a subject pronoun or a finite verb comes early).
 
-    An auxiliary anywhere in the first ten words counts; a past-tense verb only
-    before any punctuation or clause opener ("preferred the mayor while most men
-    supported ..." is no clause).
+    A subject pronoun or a contracted verb at ``lo`` counts (``he opposes …``, ``it's late``); so
+    does an auxiliary anywhere in the first ten words; a past-tense verb only before any
+    punctuation or clause opener ("preferred the mayor while most men supported ..." is no clause).
     """
-    if lo < hi and (toks[lo].low in _CONTRACTED_FINITE or toks[lo].low in _SUBJECT_PRONOUNS):
+    if lo < hi and (toks[lo].low in _CONTRACTED_FINITE or toks[lo].low in _NOMINATIVE):
         return True  # "it's too late", "he opposes the plan": a subject only a clause has
     window = range(lo + 1, min(hi, lo + 10))
     if any(_aux(toks[k]) for k in window):
@@ -428,13 +432,14 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
     if relative is not None:
         return relative, None
     np = np_left(w, toks, h, floor)
+    start = modified_document(w, toks, at) if np is None or toks[np[0] - 1].low in DOCUMENT_MODIFIERS else -1
+    if floor <= start < h and (np is None or start < np[0]):
+        # "An analysis of budgets going back to 1990 shows", "The WKRP/Harbour poll of likely voters shows"
+        last = toks[h]
+        if last.text.islower() and (last.low.endswith("ed") or last.low in w.participles):
+            h -= 1  # "A poll of Maine released on Monday shows": a participle at the end is no part of it
+        return (start, h), None
     if np is None:
-        start = modified_document(w, toks, at)
-        if floor <= start < h:
-            last = toks[h]
-            if last.text.islower() and (last.low.endswith("ed") or last.low in w.participles):
-                h -= 1  # "A poll of Maine released on Monday shows": the speaker is the poll of Maine
-            return (start, h), None  # "An analysis of budgets going back to 1990 shows"
         return _clause_subject(c, h, floor)
     if _possessive(toks[np[1]]) and toks[np[1]].low not in w.pronouns:
         return None  # "Editor’s note", "Clinton's plan"; but "he’s predicting"
@@ -498,6 +503,7 @@ def _bare_plural(toks: list[Tok], np: tuple[int, int]) -> bool:
 
 # "she and another reporter"; "it and …" is seldom a speaker.
 _SUBJECT_PRONOUNS = frozenset(_SUBJECTS) - {"it"}
+_NOMINATIVE = _SUBJECT_PRONOUNS - {"you"}  # "you" may be an object: "told you the truth"
 
 # Words that show a participle phrase is a clause of its own: "The mayor resigned and said".
 _PARTICIPLE_STOPS = _AUX | {"and", "but", "or", "that", "who", "which"}
@@ -698,19 +704,18 @@ def _closing_appositive(w: Words, toks: list[Tok], j: int) -> bool:
 
     The writer's aside, with a relative clause: ``… would keep the levy, a tax that funds the
     ferry.``; not a list (``…, a bond, and a pact``), a main clause after a fronted one
-    (``…, a recount could not be done``) or an aside the sentence goes on after.
+    (``…, a recount that took a week could not be done``) or an aside the sentence goes on after.
     """
     k = j - 2
     while k >= 0 and toks[k].text not in {",", ";", ":"} and toks[k].low != "that":
         k -= 1
-    opener = toks[k + 1].low if toks[k + 1].low != "even" else toks[k + 2].low
-    if opener in _SUBORDINATORS:
-        return False  # "…, even if the vote were close, a recount that …": the main clause begins
+    if any(t.low in _SUBORDINATORS and t.low != "as" for t in toks[k + 1 : j - 1]):
+        return False  # "… say if the vote were close, a recount that …": the main clause begins
     relative = False
     for t in toks[j:]:
         if t.text in {",", ";", ":", "(", "—", "–", "--"} or t.kind == "q":
             return False
-        if t.low in {"that", "which", "who", "whom", "whose"}:
+        if t.low in _RELATIVES:
             relative = True  # "a tax that funds the ferry and the bus": the verbs are the clause's
         elif not relative and (t.low in {"and", "or"} or t.low in _AUX or t.low in w.past):
             return False
@@ -739,7 +744,12 @@ def clause_cuts(w: Words, toks: list[Tok]) -> tuple[int, ...]:
                 nxt in _CUT_AFTER_COMMA
                 or (nxt == "even" and k + 2 < n and toks[k + 2].low == "as")
                 or (nxt in w.speech and not nxt.endswith("ing"))  # "..., said the mayor"
-                or (nxt in {"a", "an"} and toks[k - 1].kind == "w" and _closing_appositive(w, toks, k + 1))
+                or (
+                    nxt in {"a", "an"}
+                    and k > 0
+                    and toks[k - 1].kind == "w"
+                    and _closing_appositive(w, toks, k + 1)
+                )
             )
         ):
             out.append(k)
@@ -838,15 +848,14 @@ def quote_speaker_cue(c: Context) -> Frame | None:
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     if (
         qi > c.floor
-        and (toks[qi - 1].low in _TITLE_BEFORE or _possessive(toks[qi - 1]))
+        and (toks[qi - 1].low in _CONNECT or _possessive(toks[qi - 1]))
+        and next((ch for ch in toks[qi].text if ch.isalpha()), "").isupper()
+        and cue.end + 1 < len(toks)
+        and toks[cue.end + 1].text != ","
         and (after.that or _clause_like(c.w, toks, after.start, len(toks)))
     ):
         return None  # "On WKRP's “Morning Show,” Tom Okafor said the pier …": a title, the clause is reported
     return _framed("quote_speaker_cue", cue, np, (_narration_start(c, qi), qi + 1), role, after)
-
-
-# Words before a quoted title: "on WKRP's “Morning Show,”", "in “The Harbour,”".
-_TITLE_BEFORE = frozenset({"on", "in", "at", "of", "from", "to"})
 
 
 def _narration_start(c: Context, qi: int) -> int:
@@ -1370,9 +1379,11 @@ def viewpoint_opening(c: Context) -> Frame | None:
     if cue.kind != "view":
         return None
     k = cue.end + 1
-    np = (k, k) if toks[k].low in _OBJECT_PRONOUNS else np_right(c.w, toks, k, len(toks))
-    if np is None:
+    if k >= len(toks):
         return None
+    np = (k, k) if toks[k].low in _OBJECT_PRONOUNS else np_right(c.w, toks, k, len(toks))
+    if np is None or np[1] + 2 >= len(toks):
+        return None  # "To the mayor,": nothing after the comma
     lo = np[1] + 2
     if toks[lo].low in _CLAUSE_OPENERS or toks[lo].low in {"and", "or", "but"}:
         return None  # "To Ms. Gil, who runs the ferry, …", "To them, and to others, …"
@@ -1611,7 +1622,7 @@ def _object_end(c: Context, lo: int) -> int:
                 hi > lo
                 and toks[hi].low == "and"
                 and _new_predicate(c, hi + 1)
-                and not any(t.low in {"which", "who", "that"} for t in toks[lo:hi])
+                and not any(t.low in _RELATIVES for t in toks[lo + 1 : hi])  # "that plan" may open it
             )
             and not (hi > lo and _medium_tail(c, hi))
             and not (
@@ -1619,7 +1630,7 @@ def _object_end(c: Context, lo: int) -> int:
                 and hi + 1 < len(toks)
                 and toks[hi].low in {"on", "in", "for", "last", "this", "earlier", "later"}
                 and toks[hi + 1].low in w.times
-                and not (hi + 2 < len(toks) and toks[hi + 2].low in _COMPLEMENT_AFTER_TIME)
+                and not (hi + 2 < len(toks) and toks[hi + 2].low in _COMPLEMENTS)
             )
         ):
             hi += 1
@@ -1634,13 +1645,15 @@ def _object_end(c: Context, lo: int) -> int:
         return hi
 
 
-# Words after a time phrase that carry the object on to the verb's complement:
-# "criticized the mayor on Monday over the ferry", "thanked her on Friday for her help".
-_COMPLEMENT_AFTER_TIME = frozenset({"over", "for", "of", "as", "about"})
+# Words after a time phrase or an aside that carry the object on to the verb's complement:
+# "criticized the mayor on Monday over the ferry", "accused Tom, the head of the board, of …".
+# After a time phrase not "as", which there mostly opens a clause ("praised the crews on Monday as
+# the storm passed"); after an aside it does not ("praised Ana, who ran the ferry, as a fighter").
+_COMPLEMENTS = frozenset({"over", "for", "of", "about"})
 
 
 def _aside_then_complement(toks: list[Tok], k: int, stop: int) -> int | None:
-    """The comma that closes an aside opened by the comma at ``k``, when ``for``, ``of`` or ``as`` follows it.
+    """The comma that closes an aside opened by the comma at ``k``, when the verb's complement follows it.
 
     ``accused the mayor, a sailor for years, of neglect``: the verb's complement comes after the aside.
     """
@@ -1649,30 +1662,36 @@ def _aside_then_complement(toks: list[Tok], k: int, stop: int) -> int | None:
     for j in range(k + 2, min(stop - 1, k + 20)):
         t = toks[j]
         if t.text == ",":
-            return j if toks[j + 1].low in {"for", "of", "as"} else None
+            return j if toks[j + 1].low in _COMPLEMENTS | {"as"} else None
         if t.kind != "w":
             return None
     return None
 
 
 # Words that open an aside about the object: "the head of …", "who …", "whose …".
-_ASIDE_OPENERS = frozenset({"the", "a", "an", "who", "whose", "which", "his", "her", "its", "their"})
+_ASIDE_OPENERS = _NOUN_OPENERS | {"who", "whose", "which"}
 
 
 def _new_predicate(c: Context, k: int) -> bool:
     """Whether the words at ``k``, after an object and ``and``, start a predicate or a clause of their own.
 
-    ``praised the crews and even questioned the budget``, ``praised the crews and he thanked them``.
+    ``endorsed the plan and she would fund it``, ``endorsed the mayor and has pledged …``,
+    ``endorsed the deal and even questioned its cost``; not ``endorsed the deal and paid leave``.
     """
     toks, w = c.toks, c.w
-    while k < len(toks) and (
-        toks[k].low in w.adverbs or toks[k].low in {"even", "also", "then", "once", "again"}
-    ):
+    aux = False
+    while k < len(toks) and toks[k].low in w.adverbs:  # auxiliaries are in the list too
+        aux = aux or toks[k].low in _AUX
         k += 1
     if k + 1 >= len(toks):
         return False
-    t = toks[k]
-    return t.low in _SUBJECT_PRONOUNS or t.low in _AUX or _past(w, toks, k)
+    t, nxt = toks[k], toks[k + 1]
+    if t.low in _SUBJECT_PRONOUNS:
+        return True
+    # A past form used as an adjective ("paid leave") has no object after it.
+    return _past(w, toks, k) and (
+        aux or nxt.low in _DETS or nxt.low in w.pronouns or nxt.low in {"to", "that"} or _cap(nxt)
+    )
 
 
 _MEDIUM_PREPOSITIONS = frozenset({"in", "on", "via"})
