@@ -151,6 +151,8 @@ _SMALL_NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven
 # Conjunctions that may open a sentence before its first phrase: "But in a new poll, …".
 LEADING_CONJUNCTIONS = frozenset({"but", "and", "yet", "so"})
 _CONNECT = frozenset({"of", "for", "at", "from", "with", "on", "in", "to"})
+# Words that open a relative clause: "a tax that funds the ferry", "the mayor, who …".
+_RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _CLAUSE_JOIN = frozenset({"but", "and", "while", "although", "though", "yet", "whereas", "so"})
 _TELL = frozenset(
@@ -975,7 +977,7 @@ def modified_document(w: Words, toks: list[Tok], i: int) -> int:
     while (
         k >= 0 and i - k <= 14 and (toks[k].kind == "w" or toks[k].text == "/") and toks[k].low not in _FINITE
     ):
-        if toks[k].low in {"that", "who", "which", "whose"}:
+        if toks[k].low in _RELATIVES:
             return -1
         k -= 1
     if k >= 0 and toks[k].text != ",":

@@ -23,6 +23,7 @@ from .matcher import (
     _DETS,
     _FINITE,
     _OBJECT_PRONOUNS,
+    _RELATIVES,
     _SMALL_NUMBERS,
     _WEAK,
     DOCUMENT_MODIFIERS,
@@ -188,8 +189,6 @@ _BEFORE_ADJECTIVE = _DETS | {
 _FRONTED = _SUBORDINATORS | {"despite"}
 # Words that open a subordinate or relative clause: a verb after them is not the reported clause's.
 _CLAUSE_OPENERS = (_SUBORDINATORS - {"whereas", "once"}) | {"who", "which", "where", "whom", "whose"}
-# Words that open a relative clause: "a tax that funds the ferry", "the mayor, who …".
-_RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
 _CONTRACTED_FINITE = frozenset(
     f"{p}{a}{v}"
     for p in ("it", "he", "she", "that", "there", "they", "we")
@@ -435,21 +434,12 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
     start = modified_document(w, toks, at) if np is None or toks[np[0] - 1].low in DOCUMENT_MODIFIERS else -1
     if floor <= start < h and (np is None or start < np[0]):
         # "An analysis of budgets going back to 1990 shows", "The WKRP/Harbour poll of likely voters shows"
-        last = toks[h]
-        if last.text.islower() and (last.low.endswith("ed") or last.low in w.participles):
-            h -= 1  # "A poll of Maine released on Monday shows": a participle at the end is no part of it
-        return (start, h), None
+        return _without_participle(w, toks, (start, h)), None
     if np is None:
         return _clause_subject(c, h, floor)
     if _possessive(toks[np[1]]) and toks[np[1]].low not in w.pronouns:
         return None  # "Editor’s note", "Clinton's plan"; but "he’s predicting"
-    last = toks[np[1]]
-    if (
-        np[1] > np[0]
-        and last.text.islower()
-        and (last.low.endswith("ed") or last.low in w.participles or last.low in w.past)
-    ):
-        np = (np[0], np[1] - 1)  # "A report published on Monday shows": the participle is no part of the name
+    np = _without_participle(w, toks, np)
     if np[0] - 1 > floor and toks[np[0] - 1].low in _SUBJECT_PREPOSITIONS:
         np = _opening_phrase(c, np, floor)  # "The person familiar with the planning confirmed"
     s = np[0]
@@ -469,6 +459,18 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
         ):
             return name, np  # "Karin von Hippel, director general of RUSI told"
     return _coordinated(c, np, floor), None
+
+
+def _without_participle(w: Words, toks: list[Tok], np: tuple[int, int]) -> tuple[int, int]:
+    """``np`` without a participle at its end: ``A report published on Monday shows`` gives ``A report``."""
+    last = toks[np[1]]
+    if (
+        np[1] > np[0]
+        and last.text.islower()
+        and (last.low.endswith("ed") or last.low in w.participles or last.low in w.past)
+    ):
+        return np[0], np[1] - 1
+    return np
 
 
 def _coordinated(c: Context, np: tuple[int, int], floor: int) -> tuple[int, int]:
@@ -1168,7 +1170,7 @@ def _long_subject(c: Context) -> tuple[tuple[int, int], None] | None:
     k = c.cue.start - 1
     while k > c.floor and c.cue.start - k <= 14 and toks[k].text != ",":
         t = toks[k]
-        if t.kind != "w" or t.low in _AUX or t.low in {"that", "who", "which", "whose"}:
+        if t.kind != "w" or t.low in _AUX or t.low in _RELATIVES:
             return None
         if t.low in w.speech and toks[k + 1].low != "by" and _bare(t.low) not in w.documents:
             return None  # a verb of saying, unless a passive participle: "figures released by"
@@ -1650,6 +1652,7 @@ def _object_end(c: Context, lo: int) -> int:
 # After a time phrase not "as", which there mostly opens a clause ("praised the crews on Monday as
 # the storm passed"); after an aside it does not ("praised Ana, who ran the ferry, as a fighter").
 _COMPLEMENTS = frozenset({"over", "for", "of", "about"})
+_ASIDE_COMPLEMENTS = _COMPLEMENTS | {"as"}
 
 
 def _aside_then_complement(toks: list[Tok], k: int, stop: int) -> int | None:
@@ -1662,7 +1665,7 @@ def _aside_then_complement(toks: list[Tok], k: int, stop: int) -> int | None:
     for j in range(k + 2, min(stop - 1, k + 20)):
         t = toks[j]
         if t.text == ",":
-            return j if toks[j + 1].low in _COMPLEMENTS | {"as"} else None
+            return j if toks[j + 1].low in _ASIDE_COMPLEMENTS else None
         if t.kind != "w":
             return None
     return None
