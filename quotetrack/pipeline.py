@@ -12,7 +12,7 @@ from .matcher import Frame, Tok, Unit, content_end, find_cues, tokens, unit_subj
 from .model import Cue, Mention, Quote, Span, Speaker
 from .quotes import Quoted, find_quoted
 from .resolve import Resolver
-from .rules import RULES, Context, SubjectMemo, clause_cuts, rule_named
+from .rules import RULES, Context, SubjectMemo, clause_cuts, comma_inside, rule_named
 from .tokenize import Paragraph, Sentence, split
 from .wordclasses import _SUBJECTS, words
 
@@ -152,6 +152,10 @@ def _settle(toks: list[Tok], frames: list[Frame]) -> list[Frame]:
             while cut > g.content[0] and (toks[cut - 1].low in _BOUNDARY or toks[cut - 1].text in _BOUNDARY):
                 cut -= 1
             kept[clash] = g._replace(content=(g.content[0], content_end(toks, g.content[0], cut)))
+            kept.append(f)
+        elif g.content[0] < first < g.content[1] and b > g.content[0] and comma_inside(toks[b]):
+            # '… he had “grown the party,” claiming …': the comma sits inside the marks
+            kept[clash] = g._replace(content=(g.content[0], b + 1))
             kept.append(f)
     kept.sort(key=lambda f: f.content[0])
     return kept

@@ -692,7 +692,7 @@ def _inner_end(t: Tok) -> str:
     return t.text.rstrip(CLOSER_CHARS)
 
 
-def _comma_inside(t: Tok) -> bool:
+def comma_inside(t: Tok) -> bool:
     """Whether ``t`` is a quotation that ends with a comma inside its marks (``“a dead end,”``)."""
     return t.kind == "q" and _inner_end(t).endswith(",")
 
@@ -755,7 +755,11 @@ def clause_cuts(w: Words, toks: list[Tok]) -> tuple[int, ...]:
             )
         ):
             out.append(k)
-        elif _comma_inside(t) and toks[k + 1].low in _CUT_AFTER_COMMA:
+        elif comma_inside(t) and (
+            nxt in _CUT_AFTER_COMMA
+            or (nxt in w.speech and not nxt.endswith("ing"))
+            or (nxt in {"a", "an"} and _closing_appositive(w, toks, k + 1))
+        ):
             out.append(k + 1)  # '... “a dead end,” adding that ...': the comma sits inside the marks
     return tuple(sorted(set(out)))
 
@@ -1465,7 +1469,7 @@ def participle_same_speaker(c: Context) -> Frame | None:
     if b < 0 or (
         toks[b].text not in {",", "—", "–"}
         and toks[b].low not in {"and", "before", "after", "while", "by"}
-        and not _comma_inside(toks[b])
+        and not comma_inside(toks[b])
     ):
         return None
     after = after_cue(c.w, c.text, toks, cue, len(toks))
