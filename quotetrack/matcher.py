@@ -1350,6 +1350,17 @@ def _after_dateline(toks: list[Tok], before: int) -> int:
     return 0
 
 
+# Words that may open a subject after a time phrase with no comma ("On Monday she said …").
+_SUBJECT_OPENERS = frozenset(
+    {"the", "a", "an", "he", "she", "they", "we", "it", "his", "her", "their", "its"}
+)
+
+# Adverbs that may open a sentence before its subject with no comma.
+_OPENING_ADVERBS = frozenset(
+    {"then", "now", "later", "still", "meanwhile", "instead", "and", "but", "so", "yet"}
+)
+
+
 def unit_subject(toks: list[Tok], before: int) -> tuple[int, int] | None:
     """The subject at the head of a unit (after a leading adverbial), if a verb follows it.
 
@@ -1357,13 +1368,22 @@ def unit_subject(toks: list[Tok], before: int) -> tuple[int, int] | None:
     """
     w = words()
     i = _after_dateline(toks, before)
+    if i < before and toks[i].low in _OPENING_ADVERBS:
+        i += 1  # "Then he turned on the mayor, calling …"
     if i < len(toks) and toks[i].low in _LEADING:
-        for k in range(i + 1, min(before, i + 14)):
-            if toks[k].text == ",":
-                i = k + 1
-                break
+        # "On Sunday morning the mayor made …": a time phrase without its comma
+        t = i + 1
+        while t < before and (toks[t].low in w.times or toks[t].text.isdigit()):
+            t += 1
+        if t > i + 1 and t < before and (_cap(toks[t]) or toks[t].low in _SUBJECT_OPENERS):
+            i = t
         else:
-            return None
+            for k in range(i + 1, min(before, i + 14)):
+                if toks[k].text == ",":
+                    i = k + 1
+                    break
+            else:
+                return None
     np = np_right(w, toks, i, before)
     if np is None or np[1] + 1 >= before:
         return None
