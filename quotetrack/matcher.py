@@ -722,6 +722,9 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
         if t.low == "in" and i >= 3 and _poll_at_end(w, toks, i + 1):
             out.append(Cue(i, i, "source", "in"))  # "..., she trails him by nine points in the latest poll."
             continue
+        if t.low in w.hearsay:
+            out.append(Cue(i, i, "hearsay", t.low))  # "The council has reportedly dropped the plan."
+            continue
         if t.kind != "w" or t.low not in cue_words:
             continue
         if _discourse_marker(toks, i):

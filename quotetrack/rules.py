@@ -1328,6 +1328,54 @@ def according_to(c: Context) -> Frame | None:
     return Frame("according_to", (cue.start, cue.end), np, (lo, hi), role=role)
 
 
+# Words that open a phrase about a circumstance: "With the mayor reportedly weighing a run, …".
+_ABSOLUTE_OPENERS = frozenset(
+    {"with", "despite", "after", "before", "while", "since", "by", "in", "when", "upon", "without"}
+)
+
+
+def hearsay_clause(c: Context) -> Frame | None:
+    """An adverb of hearsay (``reportedly``) reports its whole clause; no one is named.
+
+    Example: ``The council has reportedly dropped the plan to close the pier.``
+    """
+    toks, cue = c.toks, c.cue
+    if cue.kind != "hearsay":
+        return None
+    lo = sentence_start(toks, c.floor)
+    if cue.start > lo and (toks[cue.start].text[0].isupper() or toks[cue.start - 1].text == ","):
+        return None  # a headline ("Mayor Reportedly Quits"), a participle phrase (", reportedly winning …")
+    if any(t.low in _RELATIVES for t in toks[max(lo, cue.start - 2) : cue.start]):
+        return None  # "the mayor, who reportedly …": the aside's, not the sentence's
+    paren = next((k for k in range(cue.start - 1, lo - 1, -1) if toks[k].text in {"(", ")"}), None)
+    if paren is not None and toks[paren].text == "(":
+        close = next((k for k in range(cue.end + 1, len(toks)) if toks[k].text == ")"), None)
+        if close is None:
+            return None
+        return Frame(
+            "hearsay_clause", (cue.start, cue.end), None, (paren + 1, close)
+        )  # "(her aides reportedly …)"
+    if cue.start == lo and cue.start + 1 < len(toks) and toks[cue.start + 1].text == ",":
+        lo = cue.start + 2  # "Reportedly, the council dropped the plan."
+    else:
+        comma = next((k for k in range(cue.start - 1, lo, -1) if toks[k].text == ","), None)
+        if comma is not None and (
+            toks[comma + 1].low in _ABSOLUTE_OPENERS or toks[lo].low in _ABSOLUTE_OPENERS
+        ):
+            lo = comma + 1  # "…, with the coach reportedly shouting …", "In all, the clubs have reportedly …"
+    if toks[lo].low in _ABSOLUTE_OPENERS:
+        # "With the mayor reportedly weighing a run, the council …": the phrase only
+        stop = next((k for k in range(cue.end + 1, len(toks)) if toks[k].text in {",", ":"}), None)
+        if stop is not None and toks[stop].text == ":":
+            return None  # "with the mayor reportedly shouting: “…”": the quotation's own cue
+        hi = stop if stop is not None else content_end(toks, lo, len(toks))
+        return Frame("hearsay_clause", (cue.start, cue.end), None, (lo + 1, hi))
+    hi = _end(c, max(lo, cue.start - 2))  # the sentence up to the end of the adverb's clause
+    if hi <= cue.start or words_in(toks, lo, hi, 4) < 4:
+        return None
+    return Frame("hearsay_clause", (cue.start, cue.end), None, (lo, hi))
+
+
 def in_source(c: Context) -> Frame | None:
     """A document, poll or interview named at the start, then what it says.
 
@@ -2099,6 +2147,7 @@ RULES: tuple[Rule, ...] = tuple(
         (speaker_cue_colon, 0.85),
         (according_to, 0.85),
         (in_source, 0.7),
+        (hearsay_clause, 0.5),
         (clause_in_poll, 0.6),
         (viewpoint_opening, 0.5),
         (as_speaker_cue, 0.85),

@@ -162,6 +162,7 @@ class Words:
     media: tuple[str, ...]
     past: frozenset[str]
     participles: frozenset[str]
+    hearsay: frozenset[str]
 
 
 @cache
@@ -213,4 +214,5 @@ def words() -> Words:
         media=entries("media_phrases"),
         past=load("past_verbs"),
         participles=load("participles"),
+        hearsay=load("hearsay_adverbs"),
     )
