@@ -724,6 +724,17 @@ def _closing_appositive(w: Words, toks: list[Tok], j: int) -> bool:
     return relative
 
 
+def _new_clause_after_and(w: Words, toks: list[Tok], j: int) -> bool:
+    """Whether a new subject and its verb follow ``, and`` (``…, and the council agreed``)."""
+    if j >= len(toks):
+        return False
+    t = toks[j]
+    if not (t.low in {"the", "a", "an"} or (t.kind == "w" and t.text[:1].isupper())):
+        return False
+    stop = next((k for k in range(j, len(toks)) if toks[k].kind == "p"), len(toks))
+    return _clause_like(w, toks, j, stop)
+
+
 def clause_cuts(w: Words, toks: list[Tok]) -> tuple[int, ...]:
     """Token indices where reported content stops: ``;`` and a comma before ``while``, ``but``, ``said``, ..."""
     n = len(toks)
@@ -752,6 +763,7 @@ def clause_cuts(w: Words, toks: list[Tok]) -> tuple[int, ...]:
                     and toks[k - 1].kind == "w"
                     and _closing_appositive(w, toks, k + 1)
                 )
+                or (nxt == "and" and _new_clause_after_and(w, toks, k + 2))  # "…, and the crowd cheered"
             )
         ):
             out.append(k)
@@ -1987,8 +1999,10 @@ def speaker_stance_object(c: Context) -> Frame | None:
         hi = _end(c, lo)
     else:
         hi = _object_end(c, lo)
-    if words_in(toks, lo, hi, 1) < 1 or all(t.low in w.times or t.kind == "p" for t in toks[lo:hi]):
-        return None  # "declared last spring": a time, no object
+    if words_in(toks, lo, hi, 1) < 1 or all(
+        t.low in w.times or t.kind == "p" or (t.kind == "w" and t.low.endswith("ly")) for t in toks[lo:hi]
+    ):
+        return None  # "declared last spring", "cheered loudly": a time or a manner, no object
     medium = _medium_tail(c, hi) if hi < len(toks) else None
     return Frame("speaker_stance_object", (cue.start, cue.end), np, (lo, hi), role=role, medium=medium)
 
