@@ -1201,6 +1201,10 @@ _PHRASE_PREPOSITIONS = frozenset(
 )
 
 
+# Words in -ly that are no manner adverbs ("said only that", "an ally").
+_NOT_MANNER = frozenset({"only", "early", "ally", "family", "rally", "italy", "july", "reply", "supply"})
+
+
 def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> After:
     """Pass over audience, time and medium phrases after a cue."""
     j = cue.end + 1
@@ -1268,6 +1272,15 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
             break
         if t.text in {",", ":"}:
             j += 1
+            continue
+        if (
+            t.kind == "w"
+            and t.low.endswith("ly")
+            and t.low not in _NOT_MANNER
+            and j + 1 < ceil
+            and (toks[j + 1].text in {",", ":"} or toks[j + 1].kind == "q" or toks[j + 1].low == "that")
+        ):
+            j += 1  # "replied evenly, “…”", "said flatly that …": a manner adverb
             continue
         if t.text in {"—", "–", "--"}:
             # "said — on Twitter, as it happens — that …": an aside between dashes
