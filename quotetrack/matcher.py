@@ -636,7 +636,7 @@ def appositive_right(toks: list[Tok], after: int, ceil: int) -> tuple[int, int] 
 class Cue(NamedTuple):
     start: int  # token index
     end: int  # token index, inclusive
-    kind: str  # speech, belief, evidence, according, colon, dash
+    kind: str  # speech, belief, evidence, stance, noun, according, source, view, hearsay, colon, dash
     base: str
 
 
@@ -723,7 +723,8 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             out.append(Cue(i, i, "source", "in"))  # "..., she trails him by nine points in the latest poll."
             continue
         if t.low in w.hearsay:
-            out.append(Cue(i, i, "hearsay", t.low))  # "The council has reportedly dropped the plan."
+            if not headline:  # "Mayor Reportedly Quits": a headline, its own layout
+                out.append(Cue(i, i, "hearsay", t.low))  # "The council has reportedly dropped the plan."
             continue
         if t.kind != "w" or t.low not in cue_words:
             continue
@@ -1201,12 +1202,17 @@ _PHRASE_PREPOSITIONS = frozenset(
 )
 
 
-# Words in -ly that are no manner adverbs ("said only that", "an ally").
-_NOT_MANNER = frozenset({"only", "early", "ally", "family", "rally", "italy", "july", "reply", "supply"})
+# Lower-case words in -ly that are no manner adverbs ("said only that", "an ally").
+_NOT_MANNER = frozenset({"only", "early", "ally", "family", "rally", "reply", "supply", "assembly", "belly"})
+
+
+def manner_adverb(t: Tok) -> bool:
+    """Whether ``t`` is a manner adverb in -ly (``evenly``, ``loudly``; not ``Kelly`` or ``only``)."""
+    return t.kind == "w" and t.text.islower() and t.low.endswith("ly") and t.low not in _NOT_MANNER
 
 
 def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> After:
-    """Pass over audience, time and medium phrases after a cue."""
+    """Pass over audience, time and medium phrases, and a manner adverb, after a cue."""
     j = cue.end + 1
     audience: tuple[int, int] | None = None
     medium: str | None = None
@@ -1274,9 +1280,7 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
             j += 1
             continue
         if (
-            t.kind == "w"
-            and t.low.endswith("ly")
-            and t.low not in _NOT_MANNER
+            manner_adverb(t)
             and j + 1 < ceil
             and (toks[j + 1].text in {",", ":"} or toks[j + 1].kind == "q" or toks[j + 1].low == "that")
         ):
@@ -1367,25 +1371,24 @@ def _after_dateline(toks: list[Tok], before: int) -> int:
 
 
 # Words that may open a subject after a time phrase with no comma ("On Monday she said …").
-_SUBJECT_OPENERS = frozenset(
-    {"the", "a", "an", "he", "she", "they", "we", "it", "his", "her", "their", "its"}
-)
+_SUBJECT_OPENERS = _ARTICLES | {"he", "she", "it", "they", "we", "his", "her"}
 
-# Adverbs that may open a sentence before its subject with no comma.
-_OPENING_ADVERBS = frozenset(
-    {"then", "now", "later", "still", "meanwhile", "instead", "and", "but", "so", "yet"}
-)
+# Adverbs that may open a sentence before its subject ("later" is a leading phrase: "Later that day,").
+_OPENING_ADVERBS = LEADING_CONJUNCTIONS | {"then", "now", "still", "meanwhile", "instead"}
 
 
 def unit_subject(toks: list[Tok], before: int) -> tuple[int, int] | None:
     """The subject at the head of a unit (after a leading adverbial), if a verb follows it.
 
-    ``In his speech, the mayor thanked the crews and said ...`` gives ``the mayor``.
+    ``In his speech, the mayor thanked the crews and said ...`` gives ``the mayor``; so do
+    ``Then the mayor …`` and ``On Sunday the mayor …`` (an opening adverb, a time phrase with no comma).
     """
     w = words()
     i = _after_dateline(toks, before)
     if i < before and toks[i].low in _OPENING_ADVERBS:
         i += 1  # "Then he turned on the mayor, calling …"
+        if i < before and toks[i].text == ",":
+            i += 1  # "Meanwhile, the mayor …"
     if i < len(toks) and toks[i].low in _LEADING:
         # "On Sunday morning the mayor made …": a time phrase without its comma
         t = i + 1

@@ -41,6 +41,7 @@ from .matcher import (
     after_cue,
     appositive_right,
     content_end,
+    manner_adverb,
     medium_at,
     modified_document,
     np_left,
@@ -725,14 +726,22 @@ def _closing_appositive(w: Words, toks: list[Tok], j: int) -> bool:
 
 
 def _new_clause_after_and(w: Words, toks: list[Tok], j: int) -> bool:
-    """Whether a new subject and its verb follow ``, and`` (``…, and the council agreed``)."""
-    if j >= len(toks):
-        return False
-    t = toks[j]
-    if not (t.low in {"the", "a", "an"} or (t.kind == "w" and t.text[:1].isupper())):
+    """Whether a new subject and its verb follow ``, and`` (``…, and the crowd cheered``).
+
+    Not when the verb is back-shifted (``…, and the company would refund the fares``): that
+    is more often still the reported speech.
+    """
+    if j >= len(toks) or not (toks[j].low in _PLAIN_ARTICLES or _cap(toks[j])):
         return False
     stop = next((k for k in range(j, len(toks)) if toks[k].kind == "p"), len(toks))
+    if any(t.low in _BACKSHIFTED for t in toks[j:stop]):
+        return False
     return _clause_like(w, toks, j, stop)
+
+
+_PLAIN_ARTICLES = frozenset({"the", "a", "an"})
+# Verbs of reported speech's tense shift: "said the pier had been closed, and the ferry had …".
+_BACKSHIFTED = frozenset({"would", "could", "had", "might", "should"})
 
 
 def clause_cuts(w: Words, toks: list[Tok]) -> tuple[int, ...]:
@@ -769,6 +778,7 @@ def clause_cuts(w: Words, toks: list[Tok]) -> tuple[int, ...]:
             out.append(k)
         elif comma_inside(t) and (
             nxt in _CUT_AFTER_COMMA
+            or (nxt == "and" and _new_clause_after_and(w, toks, k + 2))
             or (nxt in w.speech and not nxt.endswith("ing"))
             or (nxt in {"a", "an"} and _closing_appositive(w, toks, k + 1))
         ):
@@ -1340,10 +1350,12 @@ def according_to(c: Context) -> Frame | None:
     return Frame("according_to", (cue.start, cue.end), np, (lo, hi), role=role)
 
 
-# Words that open a phrase about a circumstance: "With the mayor reportedly weighing a run, …".
-_ABSOLUTE_OPENERS = frozenset(
-    {"with", "despite", "after", "before", "while", "since", "by", "in", "when", "upon", "without"}
-)
+# Conjunctions after a clause boundary that are not part of the next clause.
+_CLAUSE_JOINERS = frozenset({"but", "and", "yet", "so", "while", "although", "whereas"})
+# Words that open an absolute phrase: "With the mayor reportedly weighing a run, …".
+_ABSOLUTE_OPENERS = frozenset({"with", "without"})
+# Prepositions that may open a sentence with a phrase that ends at its comma: "In all, …".
+_FRONTED_PHRASE = frozenset({"in", "after", "before", "by", "despite", "since", "upon", "at", "on"})
 
 
 def hearsay_clause(c: Context) -> Frame | None:
@@ -1354,36 +1366,52 @@ def hearsay_clause(c: Context) -> Frame | None:
     toks, cue = c.toks, c.cue
     if cue.kind != "hearsay":
         return None
-    lo = sentence_start(toks, c.floor)
-    if cue.start > lo and (toks[cue.start].text[0].isupper() or toks[cue.start - 1].text == ","):
-        return None  # a headline ("Mayor Reportedly Quits"), a participle phrase (", reportedly winning …")
-    if any(t.low in _RELATIVES for t in toks[max(lo, cue.start - 2) : cue.start]):
-        return None  # "the mayor, who reportedly …": the aside's, not the sentence's
-    paren = next((k for k in range(cue.start - 1, lo - 1, -1) if toks[k].text in {"(", ")"}), None)
+    n = len(toks)
+    k = cue.end + 1
+    while k < n and (toks[k].low in _AUX or toks[k].low in c.w.adverbs):
+        k += 1
+    if k < n and (
+        toks[k].low in c.w.speech or (toks[k].low in c.w.cue_words and any(t.kind == "q" for t in toks[k:]))
+    ):
+        return None  # "The mayor reportedly told aides …", "reportedly called it “a farce”": the verb's own
+    # The clause the adverb is in: from the last boundary before it ("; " or ", but …")
+    start = sentence_start(toks, c.floor)
+    cut = bisect_left(c.cuts, cue.start) - 1
+    if cut >= 0 and c.cuts[cut] >= start:
+        after = c.cuts[cut] + 1
+        if after < n and toks[after].low in _CLAUSE_JOINERS:
+            after += 1
+        if after < n and toks[after].low not in _AUX:
+            start = after  # "…; the council has reportedly …", but not "…, but has reportedly …"
+    if cue.start > start and (toks[cue.start - 1].text == "," or toks[cue.start - 1].text in _DASHES):
+        return None  # "…, reportedly winning over …", "Okafor — reportedly the favourite —": an aside
+    comma = next(
+        (i for i in range(cue.start - 1, start - 1, -1) if toks[i].text in {",", "—", "–", "--"}), start - 1
+    )
+    if comma >= start and toks[comma + 1].low in _RELATIVES:
+        return None  # "the striker, who the club reportedly paid …": the aside's, not the sentence's
+    paren = next((i for i in range(cue.start - 1, start - 1, -1) if toks[i].text in {"(", ")"}), None)
     if paren is not None and toks[paren].text == "(":
-        close = next((k for k in range(cue.end + 1, len(toks)) if toks[k].text == ")"), None)
-        if close is None:
-            return None
-        return Frame(
-            "hearsay_clause", (cue.start, cue.end), None, (paren + 1, close)
-        )  # "(her aides reportedly …)"
-    if cue.start == lo and cue.start + 1 < len(toks) and toks[cue.start + 1].text == ",":
-        lo = cue.start + 2  # "Reportedly, the council dropped the plan."
-    else:
-        comma = next((k for k in range(cue.start - 1, lo, -1) if toks[k].text == ","), None)
-        if comma is not None and (
-            toks[comma + 1].low in _ABSOLUTE_OPENERS or toks[lo].low in _ABSOLUTE_OPENERS
-        ):
-            lo = comma + 1  # "…, with the coach reportedly shouting …", "In all, the clubs have reportedly …"
-    if toks[lo].low in _ABSOLUTE_OPENERS:
-        # "With the mayor reportedly weighing a run, the council …": the phrase only
-        stop = next((k for k in range(cue.end + 1, len(toks)) if toks[k].text in {",", ":"}), None)
+        lo = paren + 1  # "(her aides have reportedly hired …)"
+        hi = next((i for i in range(cue.end + 1, n) if toks[i].text == ")"), n)
+    elif toks[start].low in _ABSOLUTE_OPENERS or (
+        toks[comma + 1].low in _ABSOLUTE_OPENERS and comma >= start
+    ):
+        lo = (start if toks[start].low in _ABSOLUTE_OPENERS else comma + 1) + 1
+        stop = next((i for i in range(cue.end + 1, n) if toks[i].text in {",", ":"}), None)
         if stop is not None and toks[stop].text == ":":
             return None  # "with the mayor reportedly shouting: “…”": the quotation's own cue
-        hi = stop if stop is not None else content_end(toks, lo, len(toks))
-        return Frame("hearsay_clause", (cue.start, cue.end), None, (lo + 1, hi))
-    hi = _end(c, max(lo, cue.start - 2))  # the sentence up to the end of the adverb's clause
-    if hi <= cue.start or words_in(toks, lo, hi, 4) < 4:
+        hi = stop if stop is not None else content_end(toks, lo, n)
+    else:
+        lo = start
+        if cue.start == lo and lo + 1 < n and toks[lo + 1].text == ",":
+            lo += 2  # "Reportedly, the council dropped the plan."
+        elif toks[lo].low in _FRONTED_PHRASE and lo <= comma < cue.start:
+            lo = comma + 1  # "In all, the clubs have reportedly spent …"
+        # cuts start three tokens on (_end), so look up the clause's end from just before the adverb
+        hi = _end(c, max(lo, cue.start - 2))
+    hi = content_end(toks, lo, hi)
+    if hi <= cue.end or lo >= n or words_in(toks, lo, hi, 4) < 4:
         return None
     return Frame("hearsay_clause", (cue.start, cue.end), None, (lo, hi))
 
@@ -2000,7 +2028,7 @@ def speaker_stance_object(c: Context) -> Frame | None:
     else:
         hi = _object_end(c, lo)
     if words_in(toks, lo, hi, 1) < 1 or all(
-        t.low in w.times or t.kind == "p" or (t.kind == "w" and t.low.endswith("ly")) for t in toks[lo:hi]
+        t.low in w.times or t.kind == "p" or manner_adverb(t) for t in toks[lo:hi]
     ):
         return None  # "declared last spring", "cheered loudly": a time or a manner, no object
     medium = _medium_tail(c, hi) if hi < len(toks) else None

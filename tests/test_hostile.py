@@ -89,6 +89,8 @@ HOSTILE: dict[str, str] = {
     "acronym-like dots": "a." * 500 + "a",
     "colons and dashes": "Jane Doe: — – -- :" * 3_000,
     "a quote per clause": "“We go,” he said, " * 300,
+    "a hearsay adverb and a comma at the end": "Reportedly," * 3
+    + " ( reportedly ) With reportedly. Reportedly,",
 }
 
 
