@@ -143,17 +143,14 @@ def _settle(toks: list[Tok], frames: list[Frame]) -> list[Frame]:
         b = first - 1
         while b > g.content[0] and toks[b].kind == "w" and toks[b].low in {"also", "then", "later"}:
             b -= 1
-        if (
-            g.content[0] < first < g.content[1]
-            and b > g.content[0]
-            and (toks[b].low in _BOUNDARY or toks[b].text in _BOUNDARY)
-        ):
+        inside = g.content[0] < first < g.content[1] and b > g.content[0]
+        if inside and (toks[b].low in _BOUNDARY or toks[b].text in _BOUNDARY):
             cut = b
             while cut > g.content[0] and (toks[cut - 1].low in _BOUNDARY or toks[cut - 1].text in _BOUNDARY):
                 cut -= 1
             kept[clash] = g._replace(content=(g.content[0], content_end(toks, g.content[0], cut)))
             kept.append(f)
-        elif g.content[0] < first < g.content[1] and b > g.content[0] and comma_inside(toks[b]):
+        elif inside and comma_inside(toks[b]):
             # '… he had “grown the party,” claiming …': the comma sits inside the marks
             kept[clash] = g._replace(content=(g.content[0], b + 1))
             kept.append(f)

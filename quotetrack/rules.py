@@ -744,6 +744,20 @@ _PLAIN_ARTICLES = frozenset({"the", "a", "an"})
 _BACKSHIFTED = frozenset({"would", "could", "had", "might", "should"})
 
 
+def _cut_after_comma(w: Words, toks: list[Tok], j: int) -> bool:
+    """Whether the words at ``j``, after a comma, start something other than the reported clause.
+
+    ``…, but``, ``…, said the mayor``, ``…, and the crowd cheered``; the comma may sit inside
+    closing quote marks.
+    """
+    nxt = toks[j].low
+    return (
+        nxt in _CUT_AFTER_COMMA
+        or (nxt in w.speech and not nxt.endswith("ing"))  # "..., said the mayor"
+        or (nxt == "and" and _new_clause_after_and(w, toks, j + 1))
+    )
+
+
 def clause_cuts(w: Words, toks: list[Tok]) -> tuple[int, ...]:
     """Token indices where reported content stops: ``;`` and a comma before ``while``, ``but``, ``said``, ..."""
     n = len(toks)
@@ -763,24 +777,19 @@ def clause_cuts(w: Words, toks: list[Tok]) -> tuple[int, ...]:
         if t.text == ";" or (
             t.text == ","
             and (
-                nxt in _CUT_AFTER_COMMA
+                _cut_after_comma(w, toks, k + 1)
                 or (nxt == "even" and k + 2 < n and toks[k + 2].low == "as")
-                or (nxt in w.speech and not nxt.endswith("ing"))  # "..., said the mayor"
                 or (
                     nxt in {"a", "an"}
                     and k > 0
                     and toks[k - 1].kind == "w"
                     and _closing_appositive(w, toks, k + 1)
                 )
-                or (nxt == "and" and _new_clause_after_and(w, toks, k + 2))  # "…, and the crowd cheered"
             )
         ):
             out.append(k)
         elif comma_inside(t) and (
-            nxt in _CUT_AFTER_COMMA
-            or (nxt == "and" and _new_clause_after_and(w, toks, k + 2))
-            or (nxt in w.speech and not nxt.endswith("ing"))
-            or (nxt in {"a", "an"} and _closing_appositive(w, toks, k + 1))
+            _cut_after_comma(w, toks, k + 1) or (nxt in {"a", "an"} and _closing_appositive(w, toks, k + 1))
         ):
             out.append(k + 1)  # '... “a dead end,” adding that ...': the comma sits inside the marks
     return tuple(sorted(set(out)))
