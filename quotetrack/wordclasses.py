@@ -5,10 +5,38 @@ from __future__ import annotations
 from functools import cache
 
 import attrs
+import regex
 
 from .lexicon import entries, load, mapping
 
-__all__ = ["Words", "inflections", "words"]
+__all__ = ["Words", "british", "inflections", "words"]
+
+# The lexicons are written in American spelling; the British forms are derived.
+# Over-generation is harmless (a form that is no English word never matches), so
+# the patterns need only avoid making a different real word.
+_BRITISH = (
+    (regex.compile(r"(?<=\w\w)iz(?=e|ing|ation|er)"), "is"),  # criticize, organizer
+    (regex.compile(r"(?<=\w\w)yz(?=e|ing)"), "ys"),  # analyze
+    (regex.compile(r"(?<=[aeiou][vnblm])or(?=s?$|ed$|ing$|ite)"), "our"),  # favor, honor, labor
+    (regex.compile(r"(?<=^(?:def|off|pret))ense"), "ence"),  # defense
+    (regex.compile(r"(?<=^(?:cent|theat))er"), "re"),  # center
+)
+
+
+def british(word: str) -> str:
+    """The British spelling of an American one: ``criticize`` -> ``criticise``, ``favor`` -> ``favour``.
+
+    Only the first word of a phrase changes (``defense minister`` -> ``defence minister``).
+    """
+    head, sep, tail = word.partition(" ")
+    for pattern, repl in _BRITISH:
+        head = pattern.sub(repl, head)
+    return head + sep + tail
+
+
+def _both(words: frozenset[str]) -> frozenset[str]:
+    """``words`` with their British spellings."""
+    return words | {british(w) for w in words}
 
 
 def inflections(base: str, past: str | None = None, participle: str | None = None) -> set[str]:
@@ -65,7 +93,7 @@ def _verbs(name: str) -> tuple[dict[str, str], dict[str, list[tuple[tuple[str, .
         past = participle = None
         if len(rest) >= 2 and rest[0] not in _PARTICLES and rest[1] not in _PARTICLES:
             past, participle, rest = rest[0], rest[1], rest[2:]
-        forms = inflections(base, past, participle)
+        forms = inflections(base, past, participle) | inflections(british(base), past, participle)
         if rest:
             for form in forms:
                 phrasal.setdefault(form, []).append((tuple(rest), " ".join([base, *rest])))
@@ -173,8 +201,8 @@ def words() -> Words:
     belief.update({a: a for a in load("belief_adjectives")})
     evidence, _ = _verbs("evidence_verbs")
     stance, stance_phrasal = _verbs("stance_verbs")
-    titles = load("titles")
-    stance_nouns = _plurals(load("stance_nouns"))
+    titles = _both(load("titles"))
+    stance_nouns = _plurals(_both(load("stance_nouns")))
     cue_words = frozenset(
         {"according"}
         | stance_nouns
@@ -193,16 +221,16 @@ def words() -> Words:
         stance_phrasal=stance_phrasal,
         not_labels=load("not_labels"),
         abbreviations=load("abbreviations"),
-        nouny=frozenset(f for b in load("noun_verbs") for f in (b, b + "s", b + "es")),
+        nouny=frozenset(f for b in _both(load("noun_verbs")) for f in (b, b + "s", b + "es")),
         stance_nouns=stance_nouns,
         not_object=load("not_object_verbs"),
         belief=belief,
         evidence=evidence,
         titles=titles | {t + "." for t in titles if " " not in t},
-        roles=_plurals(load("role_nouns")),
-        groups=load("group_nouns"),
-        documents=_plurals(load("document_nouns")),
-        organizations=_plurals(load("organization_words")),
+        roles=_plurals(_both(load("role_nouns"))),
+        groups=_both(load("group_nouns")),
+        documents=_plurals(_both(load("document_nouns"))),
+        organizations=_plurals(_both(load("organization_words"))),
         modifiers=load("modifiers"),
         stop=load("stopwords"),
         adverbs=load("adverbs"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quotetrack.lexicon import load
-from quotetrack.wordclasses import _verbs, inflections, words
+from quotetrack.wordclasses import _verbs, british, inflections, words
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,34 @@ def test_no_function_word_is_read_as_a_verb_form(name: str) -> None:
         )
     for form, options in phrasal.items():
         assert form not in stop or form in {"did", "made", "has", "had"}, f"{name}: {form!r} opens {options}"
+
+
+@pytest.mark.parametrize(
+    ("american", "expected"),
+    [
+        ("criticize", "criticise"),
+        ("organizer", "organiser"),
+        ("characterization", "characterisation"),
+        ("analyze", "analyse"),
+        ("favor", "favour"),
+        ("honored", "honoured"),
+        ("defense minister", "defence minister"),
+        ("center", "centre"),
+        ("size", "size"),
+        ("mayor", "mayor"),
+        ("senator", "senator"),
+        ("vote for", "vote for"),
+    ],
+)
+def test_british_spelling_is_derived(american: str, expected: str) -> None:
+    """The British spelling follows from the American one; words without one stay as they are."""
+    assert british(american) == expected
+
+
+def test_british_forms_are_in_the_word_classes() -> None:
+    """Lexicons list American spellings, and the British forms of their verbs and nouns are known too."""
+    w = words()
+    assert {"characterised", "apologising", "favoured", "emphasises"} <= w.cue_words
+    assert "favour" in w.nouny  # "in favour of" is a noun, as "in favor of" is
+    assert {"organisers", "organiser"} <= w.roles
+    assert {"centre", "organisation"} <= w.organizations
