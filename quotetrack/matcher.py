@@ -1316,9 +1316,13 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
     return After(j, audience, medium, that)
 
 
+# Trailing signs that belong to the words before them: "(D-Ore.)", "rose to 4.2%".
+_KEPT_AT_END = frozenset({")", "%", "\N{DEGREE SIGN}", "\N{PER MILLE SIGN}"})
+
+
 def content_end(toks: list[Tok], lo: int, hi: int) -> int:
     """``hi`` moved left over trailing punctuation."""
-    while hi > lo and toks[hi - 1].kind == "p" and toks[hi - 1].text not in {")"}:
+    while hi > lo and toks[hi - 1].kind == "p" and toks[hi - 1].text not in _KEPT_AT_END:
         hi -= 1
     return hi
 
