@@ -336,7 +336,7 @@ def _skip_adverbs_left(w: Words, toks: list[Tok], i: int, floor: int) -> int:
     j = i - 1
     while j >= floor and toks[j].kind == "w":
         low = toks[j].low
-        if low in w.adverbs or (low.endswith("ly") and not _cap(toks[j]) and len(low) > 4):
+        if low in w.adverbs or (manner_adverb(toks[j]) and len(low) > 4):
             j -= 1
         elif (
             low in w.times
@@ -788,6 +788,8 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             continue  # "Said" mid-sentence is a name; "Tell" is not a verb here (but "Mayor Says Bridge ...")
         if i > 0 and toks[i - 1].low in _ARTICLES:
             continue  # "the figure", "a state": a noun
+        if reduced_relative(w, toks, i):
+            continue  # "Two people briefed on the plan said": the cue is "said"
         if i > 0 and i + 1 < n and _before_noun(w, toks, i):
             continue  # "20 pledged delegates", "the mayor's stated aim": an adjective
         if low in w.speech:
@@ -838,6 +840,37 @@ def says_at(w: Words, toks: list[Tok], i: int) -> bool:
         )  # "her reported gifts", "758 pledged delegates"
         and (t.low not in w.nouny or _verb_context(w, toks, i))
     )
+
+
+_PARTICIPLE_LINKS = frozenset({"on", "about", "by"})
+_COORDINATORS = frozenset({"and", "or", "but"})
+
+
+def reduced_relative(w: Words, toks: list[Tok], i: int) -> bool:
+    """Whether the participle at ``i`` modifies the noun before it, whose verb of saying follows.
+
+    ``Two people briefed on the plan said …``, ``A diplomat quoted by the agency said …``:
+    the participle is no cue; the verb after its phrase is.
+    """
+    t = toks[i]
+    if (
+        not (0 < i < len(toks) - 2)
+        or not t.text.islower()
+        or not (t.low.endswith("ed") or t.low in w.participles)
+    ):
+        return False
+    prev = toks[i - 1]
+    if prev.kind != "w" or prev.low in w.pronouns or prev.low in w.stop or prev.low in _VERB_BEFORE:
+        return False
+    if toks[i + 1].low not in _PARTICIPLE_LINKS:
+        return False
+    for k in range(i + 2, min(len(toks), i + 12)):
+        nxt = toks[k]
+        if nxt.kind != "w" or nxt.low in _COORDINATORS:
+            return False
+        if nxt.low in w.speech and not nxt.low.endswith("ing") and says_at(w, toks, k):
+            return True
+    return False
 
 
 def _prev_word(toks: list[Tok], i: int) -> Tok:
@@ -1203,7 +1236,30 @@ _PHRASE_PREPOSITIONS = frozenset(
 
 
 # Lower-case words in -ly that are no manner adverbs ("said only that", "an ally").
-_NOT_MANNER = frozenset({"only", "early", "ally", "family", "rally", "reply", "supply", "assembly", "belly"})
+# Words in -ly that are no manner adverbs: nouns ("a friend of the family said") and adjectives.
+_NOT_MANNER = frozenset(
+    {
+        "only",
+        "early",
+        "ally",
+        "family",
+        "rally",
+        "reply",
+        "supply",
+        "assembly",
+        "belly",
+        "monopoly",
+        "anomaly",
+        "bully",
+        "tally",
+        "homily",
+        "daily",
+        "weekly",
+        "monthly",
+        "quarterly",
+        "elderly",
+    }
+)
 
 
 def manner_adverb(t: Tok) -> bool:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import regex
 
 from .matcher import DOCUMENT_MODIFIERS
-from .wordclasses import words
+from .wordclasses import Words, words
 
 if TYPE_CHECKING:
     from .pipeline import Attribution
@@ -26,6 +26,30 @@ __all__ = ["Resolved", "Resolver"]
 _ANTECEDENT = regex.compile(
     r"(?i)\b(?:the|an?|its|their|his|her|our)\s+((?:[\p{L}’'\-]+\s+){0,3}[\p{L}’'\-]+)$"
 )
+
+
+# Prepositions that tie a role or group to the place or body it belongs to.
+_ROLE_LINKS = frozenset({"of", "to", "at", "for", "in", "from"})
+
+
+# Words after a role or group noun that start a phrase modifying it: "sources close to the talks".
+_POST_MODIFIERS = _ROLE_LINKS | {"close", "familiar", "with", "on", "near"}
+
+
+def _head(w: Words, toks: list[str]) -> int:
+    """The head word of a speaker phrase: the last word, or a role or group noun that a phrase follows.
+
+    ``sources close to the talks`` and ``a friend of the family`` have their heads first.
+    """
+    for k, t in enumerate(toks[:3]):
+        low = t.lower()
+        if (
+            k + 1 < len(toks)
+            and toks[k + 1].lower() in _POST_MODIFIERS
+            and (low in w.roles or low in w.groups)
+        ):
+            return k
+    return len(toks) - 1
 
 
 def _bare_word(t: str) -> str:
@@ -174,7 +198,7 @@ class Resolver:
             k = toks.index("of")
             if k >= 2 and any(t.lower() in w.male or t.lower() in w.female for t in toks[: k - 1]):
                 return self._describe(" ".join(toks[:k]), role)
-        head = toks[-1].lower().strip(".,")
+        head = toks[_head(w, toks)].lower().strip(".,")
         head_bare = _bare_word(head)
         caps = [t for t in toks if t[:1].isupper()]
         # Leading role words before a name: "Republican presidential nominee Donald Trump".
@@ -199,9 +223,15 @@ class Resolver:
                 break
         name_toks = toks[name_start:]
         pre = toks[:name_start]
-        if len(pre) >= 2 and pre[-1].lower() in {"of", "to", "at", "for"} and pre[-2].lower() in w.roles:
-            # "ambassador to France", "a professor at Yale": a role, the name is a place or body
-            return Resolved(m, "person", role, "x", 0.7)
+        link = pre[:-1] if pre and pre[-1].lower() == "the" else pre
+        if len(link) >= 2 and link[-1].lower() in _ROLE_LINKS:
+            holder = link[-2].lower()
+            if holder in w.groups or (holder.endswith("s") and holder in w.roles):
+                # "Officials in Washington", "residents of Harbour Town": a group, not a person named so
+                return Resolved(m, "group", role, "p", 0.7)
+            if holder in w.roles:
+                # "ambassador to France", "a spokesman for the Pentagon": a role, the name is a place or body
+                return Resolved(m, "person", role, "x", 0.7)
         first_word = name_toks[0].lower() if name_toks else ""
         personal = bool(name_toks) and (
             first_word in w.male

@@ -48,6 +48,7 @@ from .matcher import (
     np_right,
     owner_of,
     present_verb,
+    reduced_relative,
     says_at,
     sentence_start,
     unit_subject,
@@ -114,6 +115,10 @@ _PREPOSITIONS = frozenset(
 )
 # Prepositions that may link a subject's head to a phrase after it: "Most of the voters in the north".
 _SUBJECT_PREPOSITIONS = _PREPOSITIONS | {"among"}
+# Words that tie a subject's head to a phrase with "to": "Sources close to the talks said".
+_CLOSE_TO = frozenset(
+    {"close", "closer", "closest", "near", "loyal", "linked", "connected", "allied", "tied"}
+)
 # Conjunctions that open a subordinate clause before its subject: "While Ana said …, the board …".
 _SUBORDINATORS = frozenset(
     {
@@ -441,7 +446,10 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
     if _possessive(toks[np[1]]) and toks[np[1]].low not in w.pronouns:
         return None  # "Editor’s note", "Clinton's plan"; but "he’s predicting"
     np = _without_participle(w, toks, np)
-    if np[0] - 1 > floor and toks[np[0] - 1].low in _SUBJECT_PREPOSITIONS:
+    if np[0] - 1 > floor and (
+        toks[np[0] - 1].low in _SUBJECT_PREPOSITIONS
+        or (toks[np[0] - 1].low == "to" and toks[np[0] - 2].low in _CLOSE_TO)
+    ):
         np = _opening_phrase(c, np, floor)  # "The person familiar with the planning confirmed"
     s = np[0]
     if (
@@ -591,9 +599,9 @@ def _opening_phrase(c: Context, np: tuple[int, int], floor: int) -> tuple[int, i
     if any(
         t.kind != "w"
         or t.low in _AUX
-        or t.low in c.w.speech
+        or (t.low in c.w.speech and not reduced_relative(c.w, toks, k))  # "Officials briefed on the talks"
         or t.low in {"that", "who", "which", "it", "there"}
-        for t in toks[s : np[0]]
+        for k, t in enumerate(toks[s : np[0]], s)
     ):
         return np
     return (s, np[1])
