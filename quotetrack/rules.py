@@ -1097,7 +1097,7 @@ def seems_clause(c: Context) -> Frame | None:
             or toks[be].low not in _BE
             or cue.kind not in {"belief", "speech"}
             or cue.base == "quote"
-            or not toks[cue.start].low.endswith(("ed", "en", "wn", "ght", "id"))
+            or not toks[cue.start].low.endswith(("ed", "en", "wn", "ght", "id", "ood"))
         ):
             return None
         verb, follows = be, frozenset({"to", "as"})
@@ -1109,6 +1109,11 @@ def seems_clause(c: Context) -> Frame | None:
             return None
         return Frame("seems_clause", (cue.start, cue.end), None, (lo, hi))
     if nxt not in follows:
+        lo = cue.end + 1
+        hi = _end(c, lo)
+        if verb - 1 >= c.floor and toks[verb - 1].low == "it" and _clause_like(c.w, toks, lo, hi):
+            # "It is understood the talks will resume": "it" holds the place of the clause
+            return Frame("seems_clause", (cue.start, cue.end), None, (lo, hi))
         return None
     found = _subject(c, verb, c.floor)
     if found is None:
