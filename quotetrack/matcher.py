@@ -1215,6 +1215,60 @@ def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int
     return None
 
 
+# Participles that open a phrase naming how a speaker spoke: "Writing on Facebook, the mayor said".
+_MEDIUM_PARTICIPLES = frozenset({"speaking", "writing", "posting", "tweeting", "appearing", "testifying"})
+
+
+def framing_medium(
+    w: Words, text: str, toks: list[Tok], speaker: tuple[int, int], cue: int
+) -> tuple[str | None, tuple[int, int] | None]:
+    """The medium and audience named by a phrase set off by commas around the speaker.
+
+    Before it: ``In an interview with CNN, she said``, ``Speaking to reporters, the mayor said``,
+    ``Writing on Facebook, the mayor said``; or between the speaker and the cue: ``The mayor's
+    office, in a statement, called …``.
+    """
+    s, e = speaker
+    if e + 3 < cue and toks[e + 1].text == "," and toks[cue - 1].text == ",":
+        found = _framing_phrase(w, text, toks, e + 2, cue - 1)
+        if found != (None, None):
+            return found
+    if s < 2 or toks[s - 1].text != ",":
+        return None, None
+    lo = s - 2
+    while lo > 0 and s - lo < 14 and toks[lo - 1].kind == "w":
+        lo -= 1
+    if lo > 0 and toks[lo - 1].text != ",":
+        return None, None
+    return _framing_phrase(w, text, toks, lo, s - 1)
+
+
+def _framing_phrase(
+    w: Words, text: str, toks: list[Tok], lo: int, comma: int
+) -> tuple[str | None, tuple[int, int] | None]:
+    """The medium or audience of the phrase that fills ``[lo, comma)`` exactly, if it names one."""
+    t = toks[lo]
+    if t.low in _MEDIUM_PARTICIPLES and lo + 1 < comma:
+        if toks[lo + 1].low == "to" and t.low == "speaking" and lo + 2 < comma:
+            audience = _audience_np(w, toks, lo + 2, comma)
+            if audience is not None and audience[1] == comma - 1:
+                return None, audience  # "Speaking to reporters, …"
+        lo += 1
+        t = toks[lo]
+    if t.low not in _PHRASE_PREPOSITIONS:
+        return None, None
+    m = _media().match(text, t.start)
+    if not m:
+        return None, None
+    end = m.end()
+    with_name = _WITH_NAME.match(text, end)  # "an interview with the Evening Post"
+    if with_name:
+        end = with_name.end()
+    if end != toks[comma - 1].end:
+        return None, None  # the phrase goes on: "In a statement issued after the vote, …"
+    return text[m.start(1) : end], None
+
+
 # Prepositions that open a phrase of time, place or medium between a cue and its clause.
 _PHRASE_PREPOSITIONS = frozenset(
     {

@@ -8,7 +8,7 @@ from typing import NamedTuple
 import regex
 
 from .marks import CLOSER_CHARS
-from .matcher import Frame, Tok, Unit, content_end, find_cues, tokens, unit_subject
+from .matcher import Frame, Tok, Unit, content_end, find_cues, framing_medium, tokens, unit_subject
 from .model import Cue, Mention, Quote, Span, Speaker
 from .quotes import Quoted, find_quoted
 from .resolve import Resolver
@@ -179,6 +179,7 @@ def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
     claimed: dict[int, int] = {}  # quotation index -> attribution index
     unit_atts: list[list[int]] = [[] for _ in units]
     prev_para = -1
+    w = words()
     for ui, u in enumerate(units):
         toks = u.toks
         for f in _unit_frames(text, u, u.paragraph != prev_para):
@@ -201,6 +202,9 @@ def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
                     if subject is None:
                         continue
                     f = f._replace(speaker=subject)
+            medium, audience = f.medium, f.audience
+            if f.speaker is not None and medium is None and audience is None:
+                medium, audience = framing_medium(w, text, toks, f.speaker, f.cue[0])
             unit_atts[ui].append(len(atts))
             for q in qs:
                 claimed[q] = len(atts)
@@ -208,7 +212,7 @@ def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
                 Attribution(
                     f.rule, ui, kind, frags,
                     _offsets(toks, f.cue), _speaker_offsets(toks, f.speaker), _offsets(toks, f.role),
-                    _offsets(toks, f.audience), f.medium, same, qs,
+                    _offsets(toks, audience), medium, same, qs,
                 )
             )  # fmt: skip
         prev_para = u.paragraph

@@ -1016,8 +1016,8 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     if _subordinate(c, np[0]):
         # "While Ana said the fares would rise, the board ...": the main clause is the narrator's
         hi = next((content_end(toks, lo, k) for k in range(lo + 2, hi) if toks[k].text == ","), hi)
-    if words_in(toks, lo, hi, 3) < 3:
-        return None
+    if words_in(toks, lo, hi, 3) < (2 if after.that else 3):
+        return None  # after "that" a clause may be short: "said that prices fell"
     nxt = toks[lo] if lo < len(toks) else None
     if nxt is None:
         return None

@@ -42,8 +42,8 @@ def _actual(q: quotetrack.Quote, text: str) -> dict[str, Any]:
         "role": sp.role if sp else None,
         "mention": q.mention.text if q.mention else "",
         "cue": q.cue.text if q.cue else "",
-        "audience": q.audience,
-        "medium": q.medium,
+        "audience": q.audience or "",
+        "medium": q.medium or "",
         "rule": q.rule,
     }
 
