@@ -790,6 +790,8 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             continue  # "the figure", "a state": a noun
         if reduced_relative(w, toks, i):
             continue  # "Two people briefed on the plan said": the cue is "said"
+        if _anonymity_request(toks, i):
+            continue  # "who asked not to be named": how the source is reported, not a statement
         if i > 0 and i + 1 < n and _before_noun(w, toks, i):
             continue  # "20 pledged delegates", "the mayor's stated aim": an adjective
         if low in w.speech:
@@ -871,6 +873,20 @@ def reduced_relative(w: Words, toks: list[Tok], i: int) -> bool:
         if nxt.low in w.speech and not nxt.low.endswith("ing") and says_at(w, toks, k):
             return True
     return False
+
+
+_ANONYMOUS = frozenset({"named", "identified", "quoted"})
+
+
+def _anonymity_request(toks: list[Tok], i: int) -> bool:
+    """Whether the cue at ``i`` asks for anonymity: ``asked not to be named``, ``requested not to be identified``."""
+    return (
+        i + 4 < len(toks)
+        and toks[i + 1].low == "not"
+        and toks[i + 2].low == "to"
+        and toks[i + 3].low == "be"
+        and toks[i + 4].low in _ANONYMOUS
+    )
 
 
 def _prev_word(toks: list[Tok], i: int) -> Tok:
