@@ -154,6 +154,16 @@ def _settle(toks: list[Tok], frames: list[Frame]) -> list[Frame]:
             # '… he had “grown the party,” claiming …': the comma sits inside the marks
             kept[clash] = g._replace(content=(g.content[0], b + 1))
             kept.append(f)
+        elif (
+            f.speaker
+            and f.speaker[1] < g.cue[0]
+            and f.speaker[1] < g.content[0] < f.cue[0] - 1 < g.content[1]
+            and toks[f.cue[0] - 1].text == ","
+        ):
+            # "The clerk, a voter who urged the council to wait, said …": the earlier cue sits in
+            # an aside of this one's subject, whose comma ends it
+            kept[clash] = g._replace(content=(g.content[0], content_end(toks, g.content[0], f.cue[0] - 1)))
+            kept.append(f)
     kept.sort(key=lambda f: f.content[0])
     return kept
 
