@@ -354,7 +354,17 @@ def _skip_adverbs_left(w: Words, toks: list[Tok], i: int, floor: int) -> int:
         elif low in _DAYS and j - 1 >= floor and (toks[j - 1].low == "on" or toks[j - 1].kind == "p"):
             j -= 2 if toks[j - 1].low == "on" else 1
         else:
-            break
+            aside = next(
+                (
+                    k
+                    for k in range(max(floor, j - 6), j - 1)
+                    if toks[k].low in {"who", "that"} and anonymity_request(toks, k + 1) == j + 1
+                ),
+                None,
+            )
+            if aside is None:
+                break
+            j = aside - 1  # "A neighbour who asked not to be named said"
     return j
 
 
@@ -744,6 +754,8 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             and (i == 0 or not _cap(t))
         ):
             phrase = None  # "a bottom-line focus on", "his attacks on": a noun here
+        if phrase is not None and reduced_relative(w, toks, i):
+            continue  # "Analysts focused on the region said": the cue is "said"
         if phrase is not None:
             end, base = phrase
             out.append(
@@ -790,7 +802,7 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             continue  # "the figure", "a state": a noun
         if reduced_relative(w, toks, i):
             continue  # "Two people briefed on the plan said": the cue is "said"
-        if _anonymity_request(toks, i):
+        if anonymity_request(toks, i) >= 0:
             continue  # "who asked not to be named": how the source is reported, not a statement
         if i > 0 and i + 1 < n and _before_noun(w, toks, i):
             continue  # "20 pledged delegates", "the mayor's stated aim": an adjective
@@ -862,31 +874,63 @@ def reduced_relative(w: Words, toks: list[Tok], i: int) -> bool:
     ):
         return False
     prev = toks[i - 1]
-    if prev.kind != "w" or prev.low in w.pronouns or prev.low in w.stop or prev.low in _VERB_BEFORE:
-        return False
+    if (
+        prev.kind != "w"
+        or prev.low in w.pronouns
+        or prev.low in w.stop
+        or prev.low in _VERB_BEFORE
+        or prev.low in w.adverbs
+        or manner_adverb(prev)
+    ):
+        return False  # "has repeatedly called on …": a verb after its adverb
     if toks[i + 1].low not in _PARTICIPLE_LINKS:
         return False
+    # Only a noun phrase may stand between the preposition and the verb of saying; a time, a
+    # pronoun, "that" or "what" shows a main verb: "reported on Monday that officials said …".
     for k in range(i + 2, min(len(toks), i + 12)):
         nxt = toks[k]
-        if nxt.kind != "w" or nxt.low in _COORDINATORS:
+        if nxt.kind != "w" or nxt.low in _COORDINATORS or nxt.low in w.times or nxt.low in w.pronouns:
             return False
-        if nxt.low in w.speech and not nxt.low.endswith("ing") and says_at(w, toks, k):
+        if (
+            k > i + 2
+            and nxt.text.islower()  # not "the United States"
+            and nxt.low in w.speech
+            and not nxt.low.endswith("ing")
+            and says_at(w, toks, k)
+        ):
             return True
+        if nxt.low in w.stop and (nxt.low not in _DETS or nxt.low == "that") and nxt.low != "of":
+            return False
     return False
 
 
-_ANONYMOUS = frozenset({"named", "identified", "quoted"})
+# Phrases by which a source asks not to be named: "asked not to be identified", "requested
+# anonymity", "spoke on condition of anonymity". They say how the source is reported, not what
+# the source said.
+_ANONYMITY = (
+    ("not", "to", "be", "named"),
+    ("not", "to", "be", "identified"),
+    ("not", "to", "be", "quoted"),
+    ("to", "be", "named"),
+    ("to", "be", "identified"),
+    ("anonymity",),
+    ("for", "anonymity"),
+    ("on", "condition", "of", "anonymity"),
+)
+_ASKS_ANONYMITY = frozenset(
+    {"asked", "requested", "declined", "refused", "sought", "spoke", "speaking", "talked", "talking"}
+)
 
 
-def _anonymity_request(toks: list[Tok], i: int) -> bool:
-    """Whether the cue at ``i`` asks for anonymity: ``asked not to be named``, ``requested not to be identified``."""
-    return (
-        i + 4 < len(toks)
-        and toks[i + 1].low == "not"
-        and toks[i + 2].low == "to"
-        and toks[i + 3].low == "be"
-        and toks[i + 4].low in _ANONYMOUS
-    )
+def anonymity_request(toks: list[Tok], i: int) -> int:
+    """The index after a request for anonymity whose verb is at ``i`` ("asked not to be named"), or -1."""
+    if toks[i].low not in _ASKS_ANONYMITY:
+        return -1
+    for phrase in _ANONYMITY:
+        end = i + 1 + len(phrase)
+        if end <= len(toks) and all(toks[i + 1 + k].low == p for k, p in enumerate(phrase)):
+            return end
+    return -1
 
 
 def _prev_word(toks: list[Tok], i: int) -> Tok:
@@ -1236,27 +1280,28 @@ _MEDIUM_PARTICIPLES = frozenset({"speaking", "writing", "posting", "tweeting", "
 
 
 def framing_medium(
-    w: Words, text: str, toks: list[Tok], speaker: tuple[int, int], cue: int
-) -> tuple[str | None, tuple[int, int] | None]:
-    """The medium and audience named by a phrase set off by commas around the speaker.
+    w: Words, text: str, toks: list[Tok], speaker: tuple[int, int], cue: int, content: tuple[int, int]
+) -> tuple[str | None, tuple[int, int] | None, tuple[int, int] | None]:
+    """The medium and audience named by a phrase set off by commas around the speaker, and its tokens.
 
     Before it: ``In an interview with CNN, she said``, ``Speaking to reporters, the mayor said``,
     ``Writing on Facebook, the mayor said``; or between the speaker and the cue: ``The mayor's
-    office, in a statement, called …``.
+    office, in a statement, called …``. A phrase inside the ``content`` is the statement's own.
     """
     s, e = speaker
     if e + 3 < cue and toks[e + 1].text == "," and toks[cue - 1].text == ",":
-        found = _framing_phrase(w, text, toks, e + 2, cue - 1)
-        if found != (None, None):
-            return found
+        medium, audience = _framing_phrase(w, text, toks, e + 2, cue - 1)
+        if medium or audience:
+            return medium, audience, (e + 2, cue - 2)
     if s < 2 or toks[s - 1].text != ",":
-        return None, None
+        return None, None, None
     lo = s - 2
     while lo > 0 and s - lo < 14 and toks[lo - 1].kind == "w":
         lo -= 1
-    if lo > 0 and toks[lo - 1].text != ",":
-        return None, None
-    return _framing_phrase(w, text, toks, lo, s - 1)
+    if (lo > 0 and toks[lo - 1].text != ",") or (content[0] < s - 1 and lo < content[1]):
+        return None, None, None  # "The mayor lied, on television, the senator said": the content's own
+    medium, audience = _framing_phrase(w, text, toks, lo, s - 1)
+    return medium, audience, (lo, s - 2) if medium or audience else None
 
 
 def _framing_phrase(
@@ -1305,8 +1350,8 @@ _PHRASE_PREPOSITIONS = frozenset(
 )
 
 
-# Lower-case words in -ly that are no manner adverbs ("said only that", "an ally").
-# Words in -ly that are no manner adverbs: nouns ("a friend of the family said") and adjectives.
+# Lower-case words in -ly that are no manner adverbs: "said only that", "an ally", "a friend of
+# the family said". ("weekly" and "daily" stay adverbs: "reports weekly that …".)
 _NOT_MANNER = frozenset(
     {
         "only",
@@ -1323,10 +1368,6 @@ _NOT_MANNER = frozenset(
         "bully",
         "tally",
         "homily",
-        "daily",
-        "weekly",
-        "monthly",
-        "quarterly",
         "elderly",
     }
 )

@@ -212,16 +212,18 @@ def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
                     if subject is None:
                         continue
                     f = f._replace(speaker=subject)
-            medium, audience = f.medium, f.audience
+            medium, audience, role = f.medium, f.audience, f.role
             if f.speaker is not None and medium is None and audience is None:
-                medium, audience = framing_medium(w, text, toks, f.speaker, f.cue[0])
+                medium, audience, phrase = framing_medium(w, text, toks, f.speaker, f.cue[0], f.content)
+                if phrase is not None and role is not None and phrase[0] <= role[0] <= phrase[1]:
+                    role = None  # "The mayor, in a statement, said": the aside is no role
             unit_atts[ui].append(len(atts))
             for q in qs:
                 claimed[q] = len(atts)
             atts.append(
                 Attribution(
                     f.rule, ui, kind, frags,
-                    _offsets(toks, f.cue), _speaker_offsets(toks, f.speaker), _offsets(toks, f.role),
+                    _offsets(toks, f.cue), _speaker_offsets(toks, f.speaker), _offsets(toks, role),
                     _offsets(toks, audience), medium, same, qs,
                 )
             )  # fmt: skip

@@ -33,23 +33,37 @@ _ROLE_LINKS = frozenset({"of", "to", "at", "for", "in", "from"})
 
 
 # Words after a role or group noun that start a phrase modifying it: "sources close to the talks".
-_POST_MODIFIERS = _ROLE_LINKS | {"close", "familiar", "with", "on", "near"}
+_POST_MODIFIERS = _ROLE_LINKS | {
+    "close", "familiar", "with", "on", "near", "loyal", "linked", "tied", "connected", "allied", "opposed",
+}  # fmt: skip
+# Prepositions after a participle that modifies a role or group: "officials briefed on the talks".
+_AFTER_PARTICIPLE = frozenset({"by", "on", "about", "with", "to", "in", "at", "for"})
 
 
 def _head(w: Words, toks: list[str]) -> int:
     """The head word of a speaker phrase: the last word, or a role or group noun that a phrase follows.
 
-    ``sources close to the talks`` and ``a friend of the family`` have their heads first.
+    ``sources close to the talks``, ``a friend of the family`` and ``two officials briefed on the
+    inquiry`` have their heads early.
     """
-    for k, t in enumerate(toks[:3]):
+    for k, t in enumerate(toks[:5]):
         low = t.lower()
-        if (
-            k + 1 < len(toks)
-            and toks[k + 1].lower() in _POST_MODIFIERS
-            and (low in w.roles or low in w.groups)
+        if k + 1 >= len(toks) or not (low in w.roles or low in w.groups):
+            continue
+        nxt = toks[k + 1]
+        if nxt.lower() in _POST_MODIFIERS or (
+            nxt.islower()
+            and (nxt.endswith("ed") or nxt in w.participles)
+            and k + 2 < len(toks)
+            and toks[k + 2].lower() in _AFTER_PARTICIPLE
         ):
             return k
     return len(toks) - 1
+
+
+def _plural(w: Words, low: str) -> bool:
+    """Whether a role or group noun names many: ``officials``, ``staff``; not ``witness``."""
+    return low in w.groups or (low.endswith("s") and not low.endswith("ss") and low in w.roles)
 
 
 def _bare_word(t: str) -> str:
@@ -198,7 +212,13 @@ class Resolver:
             k = toks.index("of")
             if k >= 2 and any(t.lower() in w.male or t.lower() in w.female for t in toks[: k - 1]):
                 return self._describe(" ".join(toks[:k]), role)
-        head = toks[_head(w, toks)].lower().strip(".,")
+        h = _head(w, toks)
+        if h < len(toks) - 1 and toks[h].lower() not in w.titles:
+            # "Officials in Washington", "a person close to the mayor", "a diplomat quoted by the
+            # agency": a role or group described by what follows, not a person named so
+            many = _plural(w, toks[h].lower())
+            return Resolved(m, "group" if many else "person", role, "p" if many else "x", 0.7)
+        head = toks[h].lower().strip(".,")
         head_bare = _bare_word(head)
         caps = [t for t in toks if t[:1].isupper()]
         # Leading role words before a name: "Republican presidential nominee Donald Trump".
@@ -224,14 +244,9 @@ class Resolver:
         name_toks = toks[name_start:]
         pre = toks[:name_start]
         link = pre[:-1] if pre and pre[-1].lower() == "the" else pre
-        if len(link) >= 2 and link[-1].lower() in _ROLE_LINKS:
-            holder = link[-2].lower()
-            if holder in w.groups or (holder.endswith("s") and holder in w.roles):
-                # "Officials in Washington", "residents of Harbour Town": a group, not a person named so
-                return Resolved(m, "group", role, "p", 0.7)
-            if holder in w.roles:
-                # "ambassador to France", "a spokesman for the Pentagon": a role, the name is a place or body
-                return Resolved(m, "person", role, "x", 0.7)
+        if len(link) >= 2 and link[-1].lower() in _ROLE_LINKS and link[-2].lower() in w.roles:
+            # "ambassador to France", "a professor at Yale": a role, the name is a place or body
+            return Resolved(m, "person", role, "x", 0.7)
         first_word = name_toks[0].lower() if name_toks else ""
         personal = bool(name_toks) and (
             first_word in w.male
@@ -244,7 +259,7 @@ class Resolver:
         if head_bare in w.documents and not (name_toks and not is_org and len(name_toks) >= 2):
             return Resolved(m, "document", role, "n", 0.8)
         if not caps or not name_toks:
-            if head_bare in w.groups or (head.endswith("s") and head_bare in w.roles):
+            if _plural(w, head_bare):
                 return Resolved(m, "group", role, "p", 0.8)
             if head_bare in w.roles:
                 return Resolved(m, "person", role, "x", 0.7)

@@ -600,6 +600,7 @@ def _opening_phrase(c: Context, np: tuple[int, int], floor: int) -> tuple[int, i
         t.kind != "w"
         or t.low in _AUX
         or (t.low in c.w.speech and not reduced_relative(c.w, toks, k))  # "Officials briefed on the talks"
+        or t.low in c.w.past  # "Prices came close to the level analysts said"
         or t.low in {"that", "who", "which", "it", "there"}
         for k, t in enumerate(toks[s : np[0]], s)
     ):
@@ -1016,8 +1017,8 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     if _subordinate(c, np[0]):
         # "While Ana said the fares would rise, the board ...": the main clause is the narrator's
         hi = next((content_end(toks, lo, k) for k in range(lo + 2, hi) if toks[k].text == ","), hi)
-    if words_in(toks, lo, hi, 3) < (2 if after.that else 3):
-        return None  # after "that" a clause may be short: "said that prices fell"
+    if words_in(toks, lo, hi, 3) < 3 and not (after.that and _clause_like(c.w, toks, lo, hi)):
+        return None  # after "that" a clause may be short: "said that prices fell", not "that the bridge"
     nxt = toks[lo] if lo < len(toks) else None
     if nxt is None:
         return None
@@ -1109,12 +1110,22 @@ def seems_clause(c: Context) -> Frame | None:
             return None
         return Frame("seems_clause", (cue.start, cue.end), None, (lo, hi))
     if nxt not in follows:
-        lo = cue.end + 1
+        if verb - 1 < c.floor or toks[verb - 1].low != "it":
+            return None
+        # "It is understood the talks will resume": "it" holds the place of the clause, which
+        # starts after any time or medium phrase ("It was reported on Tuesday the ferry …")
+        lo = after_cue(c.w, c.text, toks, cue, len(toks)).start
         hi = _end(c, lo)
-        if verb - 1 >= c.floor and toks[verb - 1].low == "it" and _clause_like(c.w, toks, lo, hi):
-            # "It is understood the talks will resume": "it" holds the place of the clause
-            return Frame("seems_clause", (cue.start, cue.end), None, (lo, hi))
-        return None
+        first = toks[lo] if lo < hi else None
+        if (
+            first is None
+            or first.kind != "w"
+            or first.low in _SUBJECT_PREPOSITIONS | {"to", "and", "or", "but"}
+            or first.low in c.w.times
+            or not _clause_like(c.w, toks, lo, hi)
+        ):
+            return None  # "It was praised by business leaders who …": "it" is a thing
+        return Frame("seems_clause", (cue.start, cue.end), None, (lo, hi))
     found = _subject(c, verb, c.floor)
     if found is None:
         return None

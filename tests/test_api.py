@@ -127,3 +127,11 @@ def test_all_is_the_pinned_list() -> None:
     assert quotetrack.__all__ == pinned
     assert sorted(pinned) == pinned and len(set(pinned)) == len(pinned)
     assert set(pinned) <= set(dir(quotetrack))
+
+
+def test_medium_aside_between_speaker_and_cue_is_no_role() -> None:
+    """'The mayor, in a statement, said …': the aside is the medium, not the mayor's role."""
+    q = quotetrack.extract("The mayor, in a statement, said the pier would stay closed.").quotes[0]
+    assert q.medium == "a statement"
+    assert q.speaker is not None
+    assert q.speaker.role is None
