@@ -857,6 +857,8 @@ def says_at(w: Words, toks: list[Tok], i: int) -> bool:
 
 
 _PARTICIPLE_LINKS = frozenset({"on", "about", "by"})
+#: Words that tie a role or group to a phrase with "to": "sources close to the talks".
+CLOSE_TO = frozenset({"close", "closer", "closest", "near", "loyal", "linked", "connected", "allied", "tied"})
 _COORDINATORS = frozenset({"and", "or", "but"})
 
 
@@ -1177,6 +1179,18 @@ def _media() -> regex.Pattern[str]:
     return _MEDIA_CACHE[0]
 
 
+def _medium_phrase(text: str, t: Tok) -> tuple[int, str] | None:
+    """Like :func:`medium_at`, with an outlet named after "with": ``an interview with the Evening Post``."""
+    m = _media().match(text, t.start)
+    if not m:
+        return None
+    end = m.end()
+    with_name = _WITH_NAME.match(text, end)
+    if with_name:
+        end = with_name.end()
+    return end, text[m.start(1) : end]
+
+
 def medium_at(text: str, t: Tok) -> tuple[int, str] | None:
     """The end and the medium of a phrase that starts at token ``t`` (``on Twitter`` gives Twitter)."""
     m = _media().match(text, t.start)
@@ -1316,18 +1330,10 @@ def _framing_phrase(
                 return None, audience  # "Speaking to reporters, …"
         lo += 1
         t = toks[lo]
-    if t.low not in _PHRASE_PREPOSITIONS:
-        return None, None
-    m = _media().match(text, t.start)
-    if not m:
-        return None, None
-    end = m.end()
-    with_name = _WITH_NAME.match(text, end)  # "an interview with the Evening Post"
-    if with_name:
-        end = with_name.end()
-    if end != toks[comma - 1].end:
-        return None, None  # the phrase goes on: "In a statement issued after the vote, …"
-    return text[m.start(1) : end], None
+    found = _medium_phrase(text, t) if t.low in _PHRASE_PREPOSITIONS else None
+    if found is None or found[0] != toks[comma - 1].end:
+        return None, None  # no medium, or the phrase goes on: "In a statement issued after the vote, …"
+    return found[1], None
 
 
 # Prepositions that open a phrase of time, place or medium between a cue and its clause.
@@ -1409,13 +1415,9 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
             j += 2 if t.low in {"this", "last"} else 1
             continue
         if t.low in _PHRASE_PREPOSITIONS:
-            m = _media().match(text, t.start)
-            if m:
-                end = m.end()
-                w_ = _WITH_NAME.match(text, end)  # "an interview with the Evening Post"
-                if w_:
-                    end = w_.end()
-                medium = text[m.start(1) : end]
+            found = _medium_phrase(text, t)
+            if found:
+                end, medium = found
                 while j < ceil and toks[j].end <= end:
                     j += 1
                 continue

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from .matcher import DOCUMENT_MODIFIERS
+from .matcher import CLOSE_TO, DOCUMENT_MODIFIERS
 from .wordclasses import Words, words
 
 if TYPE_CHECKING:
@@ -33,9 +33,7 @@ _ROLE_LINKS = frozenset({"of", "to", "at", "for", "in", "from"})
 
 
 # Words after a role or group noun that start a phrase modifying it: "sources close to the talks".
-_POST_MODIFIERS = _ROLE_LINKS | {
-    "close", "familiar", "with", "on", "near", "loyal", "linked", "tied", "connected", "allied", "opposed",
-}  # fmt: skip
+_POST_MODIFIERS = _ROLE_LINKS | CLOSE_TO | {"familiar", "with", "on", "opposed"}
 # Prepositions after a participle that modifies a role or group: "officials briefed on the talks".
 _AFTER_PARTICIPLE = frozenset({"by", "on", "about", "with", "to", "in", "at", "for"})
 

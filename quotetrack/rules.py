@@ -26,6 +26,7 @@ from .matcher import (
     _RELATIVES,
     _SMALL_NUMBERS,
     _WEAK,
+    CLOSE_TO,
     DOCUMENT_MODIFIERS,
     TOPIC_PREPOSITIONS,
     After,
@@ -115,10 +116,6 @@ _PREPOSITIONS = frozenset(
 )
 # Prepositions that may link a subject's head to a phrase after it: "Most of the voters in the north".
 _SUBJECT_PREPOSITIONS = _PREPOSITIONS | {"among"}
-# Words that tie a subject's head to a phrase with "to": "Sources close to the talks said".
-_CLOSE_TO = frozenset(
-    {"close", "closer", "closest", "near", "loyal", "linked", "connected", "allied", "tied"}
-)
 # Conjunctions that open a subordinate clause before its subject: "While Ana said …, the board …".
 _SUBORDINATORS = frozenset(
     {
@@ -448,7 +445,7 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
     np = _without_participle(w, toks, np)
     if np[0] - 1 > floor and (
         toks[np[0] - 1].low in _SUBJECT_PREPOSITIONS
-        or (toks[np[0] - 1].low == "to" and toks[np[0] - 2].low in _CLOSE_TO)
+        or (toks[np[0] - 1].low == "to" and toks[np[0] - 2].low in CLOSE_TO)
     ):
         np = _opening_phrase(c, np, floor)  # "The person familiar with the planning confirmed"
     s = np[0]
