@@ -700,6 +700,19 @@ def _viewer_before_comma(w: Words, toks: list[Tok], i: int) -> bool:
     return _cap(head) and (first.low.rstrip(".") in w.titles or first.low in w.male or first.low in w.female)
 
 
+# Phrases that name a source after them: "according to the agency", "in the words of the mayor".
+_SOURCE_PHRASES: tuple[tuple[str, ...], ...] = (("according", "to"), ("in", "the", "words", "of"))
+_SOURCE_FIRST = frozenset(p[0] for p in _SOURCE_PHRASES)
+
+
+def _source_phrase(toks: list[Tok], i: int) -> tuple[str, ...] | None:
+    """The source phrase that starts at token ``i``, if one does."""
+    for phrase in _SOURCE_PHRASES:
+        if len(phrase) <= len(toks) - i and all(toks[i + k].low == x for k, x in enumerate(phrase)):
+            return phrase
+    return None
+
+
 def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
     """Cue candidates of a unit, in order."""
     out: list[Cue] = []
@@ -714,6 +727,11 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             elif t.text in _DASHES and t.text != "-":
                 out.append(Cue(i, i, "dash", t.text))
             continue
+        if t.low in _SOURCE_FIRST:
+            source = _source_phrase(toks, i)
+            if source is not None:
+                out.append(Cue(i, i + len(source) - 1, "according", " ".join(source)))
+                continue
         if t.low == "in" and i <= opening:
             own = i + 1 < n and toks[i + 1].low in _POSSESSIVE_PRONOUNS  # "In her view,"
             src = (i + 2, i + 2) if own and i + 2 < n else np_right(w, toks, i + 1, n)
@@ -741,9 +759,6 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
         if _discourse_marker(toks, i):
             continue
         low = t.low
-        if low == "according" and i + 1 < n and toks[i + 1].low == "to":
-            out.append(Cue(i, i + 1, "according", "according to"))
-            continue
         phrase = _phrase(toks, i, w.speech_phrasal.get(low, ())) or _phrase(
             toks, i, w.stance_phrasal.get(low, ())
         )

@@ -1364,7 +1364,12 @@ def according_to(c: Context) -> Frame | None:
             k < len(toks)
             and toks[k].text == ","
             and words_in(toks, k, len(toks), 2) >= 2
-            and _verb_follows(c.w, toks, k + 1)
+            and (
+                _verb_follows(c.w, toks, k + 1)
+                or (
+                    toks[k + 1].kind == "q" and toks[cue.start - 1].text == ","
+                )  # "…, “held together by paint.”"
+            )
         ):
             return Frame("according_to", (cue.start, cue.end), np, (c.floor, _end(c)), role=role)
         if words_in(toks, c.floor, before, 3) >= 3:
@@ -1766,7 +1771,14 @@ def _object_end(c: Context, lo: int) -> int:
             if _list_goes_on(w, toks, hi + 1, stop):
                 hi += 1  # "praised Ana, Tom and the crews": a list, not the end
                 continue
+            if hi + 1 < stop and toks[hi + 1].low in _EXAMPLES_FOLLOW:
+                hi += 2  # "backed the plan, including its tolls": the examples belong to the object
+                continue
         return hi
+
+
+# Words after a comma that give examples of the object just named.
+_EXAMPLES_FOLLOW = frozenset({"including", "especially", "particularly", "notably"})
 
 
 # Words after a time phrase or an aside that carry the object on to the verb's complement:
@@ -2149,8 +2161,14 @@ def speaker_verb_colon(c: Context) -> Frame | None:
         return None
     s = sentence_start(c.toks, c.floor)
     # the verb: a past-tense form right after the subject ("gloated", "shot back", "responded"),
-    # which opens the sentence or its main clause ("When the ferry sank, the mayor wrote: …")
+    # which opens the sentence or its main clause ("When the ferry sank, the mayor wrote: …"),
+    # or a form of "be" and a short predicate ("The coach was blunt:", "His verdict was short:")
     for v in range(s + 1, cue.start):
+        if toks[v].low in _COPULA_COLON and 2 <= cue.start - v <= 6:
+            found = _copula_colon(c, s, v, j)
+            if found is not None:
+                return found
+            continue
         if not (toks[v].text.islower() and _past(w, toks, v)):
             continue
         if cue.start - v > 8 or any(t.kind == "q" for t in toks[v : cue.start]):
@@ -2160,6 +2178,66 @@ def speaker_verb_colon(c: Context) -> Frame | None:
         if np is not None and not _possessive(toks[np[1]]) and (np[0] == s or toks[np[0] - 1].text == ","):
             return Frame("speaker_verb_colon", (v, v), np, (j, j + 1))
     return None
+
+
+# Forms of "be" that may stand between a speaker and a colon: "The coach was blunt:".
+_COPULA_COLON = frozenset({"was", "is", "were", "are"})
+# Pronouns that may speak as the subject of "be": "She was blunt:".
+_PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _copula_colon(c: Context, s: int, v: int, j: int) -> Frame | None:
+    """``The coach was blunt: “…”``: the subject of "be" and a short predicate speaks, or the owner of its noun.
+
+    The predicate holds no clause or quotation (``was not on the stage, it was …``); a noun of
+    saying as subject speaks for its owner (``Her verdict was short:`` gives ``Her``).
+    """
+    w, toks = c.w, c.toks
+    if any(t.kind != "w" or t.low in _AUX or t.low in _RELATIVES for t in toks[v + 1 : c.cue.start]):
+        return None
+    start = s
+    for k in range(v - 1, s - 1, -1):
+        if toks[k].text == ",":
+            start = k + 1  # "When the vote failed, the mayor was blunt:"
+            break
+    said = next(
+        (k for k in range(start, v) if toks[k].low in w.stance_nouns or toks[k].low in _SAYING_NOUNS), None
+    )
+    np: tuple[int, int] | None
+    if said is not None:
+        owner = owner_of(toks, said)
+        if owner is not None and owner >= start:
+            np = (
+                (owner, owner)
+                if toks[owner].low in w.pronouns or not _possessive(toks[owner])
+                else np_left(w, toks, owner, start)
+            )
+        elif said + 2 < v and toks[said + 1].low in {"from", "of"}:
+            np = np_right(w, toks, said + 2, v)  # "The reaction from the union was swift:"
+        else:
+            return None
+    else:
+        h = _skip_adverbs_left(w, toks, v, start)
+        np = np_left(w, toks, h, start) if h >= start else None
+        if np is None or np[0] != start or _possessive(toks[np[1]]):
+            return None
+        head = toks[np[1]]
+        if not (
+            head.low in _PERSONAL_SUBJECTS
+            or _cap(head)
+            or _bare(head.low) in w.groups | w.organizations | w.documents
+            or _roleish(w, toks, np)
+        ):
+            return None  # "Three things were clear:" names no speaker
+    if np is None:
+        return None
+    return Frame("speaker_verb_colon", (v, v), np, (j, j + 1))
+
+
+# Nouns for what someone said, beyond the stance nouns: "Her verdict was short:".
+_SAYING_NOUNS = frozenset(
+    {"verdict", "message", "reaction", "response", "answer", "reply", "words", "advice"}
+)
 
 
 def speaker_colon(c: Context) -> Frame | None:
