@@ -1261,7 +1261,8 @@ def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int
         k += 1
     first = k
     last_org = -1
-    while k < ceil and _cap(toks[k]) and toks[k].low not in w.stop:
+    while k < ceil and _cap(toks[k]) and (toks[k].low not in w.stop or (k > j and _possessive(toks[k - 1]))):
+        # after an outlet's possessive any capitalised word names its show: "the BBC's Today programme"
         if _bare(toks[k].low) in w.organizations:
             last_org = k
         k += 1
