@@ -296,7 +296,9 @@ def _context_rules(
                 continue
             alone = n_words == 0 and n_quotes == 1
             # A further quotation in the same paragraph continues the speaker before it.
-            if best is not None and (alone or _looks_like_speech(text, q)):
+            if best is not None and (
+                alone or _looks_like_speech(text, q) or _closes_split(text, atts[best], q)
+            ):
                 a = atts[best]
                 joins = a.kind == "direct" or (
                     # "Rents are “too high,” she said. “B.”": the cue sits between the two
@@ -330,6 +332,18 @@ def _context_rules(
 
 
 _JOINS = frozenset({"but", "while", "as", "when", "before", "after", "then", "and", "until", "because"})
+
+
+def _closes_split(text: str, a: Attribution, q: Quoted) -> bool:
+    """Whether a short quotation ends a quotation split by its attribution: ``“A,” he said, “but B.”``.
+
+    The words between are one attribution closed by a comma or a stop, and the quotation ends a
+    sentence; ``she said of the “experts”`` is a scare quote after a topic, not a second fragment.
+    """
+    if a.kind != "direct" or not a.fragments or not text[q.start : q.end].rstrip().endswith((".", "?", "!")):
+        return False
+    between = text[a.fragments[-1][1] : q.open_at].rstrip()
+    return between.endswith((",", ".")) and _only_attribution_between(text, a.fragments[-1][1], q.open_at)
 
 
 def _only_attribution_between(text: str, end: int, start: int) -> bool:
