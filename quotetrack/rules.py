@@ -886,8 +886,8 @@ def quote_speaker_cue(c: Context) -> Frame | None:
         # "“...,” Tulsa police Chief Jane Doe said": words the phrase scan did not take
         if first - floor > 4 or any(t.kind != "w" or t.low in c.w.speech for t in toks[floor:first]):
             return None
-        if first == np[0]:
-            np = (floor, np[1])
+        if first == np[0] and not any(_aux(t) for t in toks[floor:first]):
+            np = (floor, np[1])  # not "“No comment,” was all the minister would say"
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     if (
         qi > c.floor
