@@ -204,8 +204,11 @@ def _aux(t: Tok) -> bool:
     return t.kind == "w" and (t.low in _AUX or t.low in _CONTRACTED_FINITE)
 
 
-def _past(w: Words, toks: list[Tok], k: int) -> bool:
-    """Whether token ``k`` reads as a past-tense verb: an irregular past, or an "-ed" form after a noun."""
+def _past(w: Words, toks: list[Tok], k: int, *, coordinated: bool = False) -> bool:
+    """Whether token ``k`` reads as a past-tense verb: an irregular past, or an "-ed" form after a noun.
+
+    With ``coordinated`` an "-ed" form after "and" counts too: ``praised the plan and vowed to …``.
+    """
     t = toks[k]
     if t.kind != "w" or k == 0:
         return False
@@ -223,7 +226,7 @@ def _past(w: Words, toks: list[Tok], k: int) -> bool:
         return False
     return (
         prev.kind == "w"
-        and prev.low not in _BEFORE_ADJECTIVE
+        and (prev.low not in _BEFORE_ADJECTIVE or (coordinated and prev.low in {"and", "or"}))
         and not prev.low.endswith("ly")
         and not prev.text[:1].isdigit()
     )
@@ -1826,7 +1829,7 @@ def _new_predicate(c: Context, k: int) -> bool:
     if t.low in _SUBJECT_PRONOUNS:
         return True
     # A past form used as an adjective ("paid leave") has no object after it.
-    return _past(w, toks, k) and (
+    return _past(w, toks, k, coordinated=True) and (
         aux or nxt.low in _DETS or nxt.low in w.pronouns or nxt.low in {"to", "that"} or _cap(nxt)
     )
 
