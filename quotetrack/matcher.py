@@ -646,7 +646,7 @@ def appositive_right(toks: list[Tok], after: int, ceil: int) -> tuple[int, int] 
 class Cue(NamedTuple):
     start: int  # token index
     end: int  # token index, inclusive
-    kind: str  # speech, belief, evidence, stance, noun, according, source, view, hearsay, colon, dash
+    kind: str  # speech, belief, evidence, stance, noun, according, source, view, hearsay, heard, colon, dash
     base: str
 
 
@@ -749,6 +749,9 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             continue
         if t.low == "in" and i >= 3 and _poll_at_end(w, toks, i + 1):
             out.append(Cue(i, i, "source", "in"))  # "..., she trails him by nine points in the latest poll."
+            continue
+        if t.low == "heard" and i > 0 and _bare(toks[_skip_adverbs_left(w, toks, i, 0)].low) in w.hearing:
+            out.append(Cue(i, i, "heard", "hear"))  # "The inquest heard that …"
             continue
         if t.low in w.hearsay:
             if not headline:  # "Mayor Reportedly Quits": a headline, its own layout

@@ -153,7 +153,7 @@ def _passive(c: Context) -> bool:
     cue = c.toks[c.cue.start].low
     return (
         c.cue.kind == "speech"
-        and cue.endswith(("ed", "en", "wn"))
+        and (cue.endswith(("ed", "en", "wn")) or cue in {"told", "taught"})
         and cue not in {"quoted"}
         and _be_before(c) is not None
     )
@@ -1024,6 +1024,12 @@ def speaker_cue_clause(c: Context) -> Frame | None:
         return None
     if (
         _passive(c)
+        and toks[cue.start].low in _ADDRESSEE_PASSIVE
+        and (after.that or (lo == cue.end + 1 and _clause_like(w, toks, lo, hi)))
+    ):
+        return _addressed("speaker_cue_clause", c, np, (lo, hi), after)  # "MPs were told the bill …"
+    if (
+        _passive(c)
         or nxt.low in _AUX
         or (nxt.low in _PREPOSITIONS and not after.that and not _clause_like(c.w, toks, lo, hi))
     ):
@@ -1452,6 +1458,27 @@ def hearsay_clause(c: Context) -> Frame | None:
     if hi <= cue.end or lo >= n or words_in(toks, lo, hi, 4) < 4:
         return None
     return Frame("hearsay_clause", (cue.start, cue.end), None, (lo, hi))
+
+
+def heard_clause(c: Context) -> Frame | None:
+    """A body that hears evidence (lexicon ``hearing_nouns.txt``) and the clause it heard; no one is named.
+
+    The body is the audience; whoever gave the evidence is left open.
+
+    Example: ``The inquest heard that the ferry had left without lights.``
+    """
+    toks, cue, w = c.toks, c.cue, c.w
+    if cue.kind != "heard":
+        return None
+    after = after_cue(w, c.text, toks, cue, len(toks))
+    lo, clause = after.start, after.that
+    if lo < len(toks) and toks[lo].low == "how":
+        lo, clause = lo + 1, True  # "The court heard how the driver …"
+    hi = _end(c, lo)
+    if words_in(toks, lo, hi, 3) < 3 or not (clause or _clause_like(w, toks, lo, hi)):
+        return None  # "The court heard evidence from …": no clause
+    body = np_left(w, toks, _skip_adverbs_left(w, toks, cue.start, c.floor), c.floor)
+    return Frame("heard_clause", (cue.start, cue.end), None, (lo, hi), audience=body, medium=after.medium)
 
 
 def in_source(c: Context) -> Frame | None:
@@ -2001,7 +2028,29 @@ def cue_that_clause(c: Context) -> Frame | None:
     if opener >= 0 and toks[opener].kind == "w":
         # "Despite admitting that the plan was late, the mayor …": the fronted clause ends at a comma
         hi = next((k for k in range(lo + 3, hi) if toks[k].text == ","), hi)
-    return _framed("cue_that_clause", cue, unit_subject(toks, cue.start), (lo, hi), None, after)
+    subject = unit_subject(toks, cue.start)
+    if _passive(c):
+        return _addressed("cue_that_clause", c, subject, (lo, hi), after)
+    return _framed("cue_that_clause", cue, subject, (lo, hi), None, after)
+
+
+# Passive verbs of saying whose subject is the one addressed: "The jury was told that …".
+_ADDRESSEE_PASSIVE = frozenset({"told", "taught", "warned", "informed", "assured", "reminded", "advised"})
+
+
+def _addressed(
+    rule: str, c: Context, subject: tuple[int, int] | None, content: tuple[int, int], after: After
+) -> Frame:
+    """A passive verb of saying: the speaker is the agent after "by" or no one.
+
+    The subject of an addressee verb is the audience: ``The jury was told by police that …``.
+    """
+    toks, cue = c.toks, c.cue
+    agent = np_right(c.w, toks, cue.end + 2, content[0]) if toks[cue.end + 1].low == "by" else None
+    frame = _framed(rule, cue, agent, content, None, after)
+    if subject is not None and toks[cue.start].low in _ADDRESSEE_PASSIVE:
+        frame = frame._replace(audience=subject)
+    return frame
 
 
 def speaker_cue_topic(c: Context) -> Frame | None:
@@ -2300,6 +2349,7 @@ RULES: tuple[Rule, ...] = tuple(
         (speaker_cue_colon, 0.85),
         (according_to, 0.85),
         (in_source, 0.7),
+        (heard_clause, 0.6),
         (hearsay_clause, 0.5),
         (clause_in_poll, 0.6),
         (viewpoint_opening, 0.5),

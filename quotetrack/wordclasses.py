@@ -191,6 +191,7 @@ class Words:
     past: frozenset[str]
     participles: frozenset[str]
     hearsay: frozenset[str]
+    hearing: frozenset[str]
 
 
 @cache
@@ -243,4 +244,5 @@ def words() -> Words:
         past=load("past_verbs"),
         participles=load("participles"),
         hearsay=load("hearsay_adverbs"),
+        hearing=_plurals(_both(load("hearing_nouns"))),
     )
