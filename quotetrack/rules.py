@@ -415,7 +415,7 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
                     return np, None
                 opening = _opening_subject(c, h, floor)
                 if opening is not None and opening[0][1] == np[1] and opening[0][0] < np[0]:
-                    return opening  # "The owner of the old mill, a baker, said": not just "the old mill"
+                    np = opening[0]  # "The owner of the old mill, a baker, said": not just "the old mill"
                 if not _is_name(w, toks, np) and _is_name(w, toks, appos):
                     return appos, np  # "the head of the agency, Jane Doe, said"
                 return np, appos
