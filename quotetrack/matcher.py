@@ -761,6 +761,8 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             continue
         if _discourse_marker(toks, i):
             continue
+        if t.low == "known" and i + 1 < n and toks[i + 1].low == "as":
+            continue  # "the group known as the Friends of the Pier": a name, not a statement
         low = t.low
         phrase = _phrase(toks, i, w.speech_phrasal.get(low, ())) or _phrase(
             toks, i, w.stance_phrasal.get(low, ())

@@ -856,6 +856,8 @@ def quote_cue_speaker(c: Context) -> Frame | None:
     np = np_right(c.w, toks, cue.end + 1, len(toks))
     if np is None:
         return None
+    if toks[np[1]].low in _SUBJECT_PRONOUNS and np[1] + 1 < len(toks) and toks[np[1] + 1].kind == "w":
+        return None  # "Tom, who called it “madness”, said he would fight": the pronoun opens a clause
     role = appositive_right(toks, np[1] + 1, len(toks))
     return Frame("quote_cue_speaker", (cue.start, cue.end), np, (_narration_start(c, j), j + 1), role=role)
 
