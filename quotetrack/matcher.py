@@ -729,7 +729,8 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             continue
         if t.low in _SOURCE_FIRST:
             source = _source_phrase(toks, i)
-            if source is not None:
+            if source is not None and (source[0] != "in" or i <= opening or toks[i - 1].kind == "p"):
+                # "in the words of" opens the sentence or follows a comma: not "a loophole in the words of"
                 out.append(Cue(i, i + len(source) - 1, "according", " ".join(source)))
                 continue
         if t.low == "in" and i <= opening:
@@ -750,9 +751,11 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
         if t.low == "in" and i >= 3 and _poll_at_end(w, toks, i + 1):
             out.append(Cue(i, i, "source", "in"))  # "..., she trails him by nine points in the latest poll."
             continue
-        if t.low == "heard" and i > 0 and _bare(toks[_skip_adverbs_left(w, toks, i, 0)].low) in w.hearing:
-            out.append(Cue(i, i, "heard", "hear"))  # "The inquest heard that …"
-            continue
+        if t.low == "heard" and i > 0:
+            body = _skip_adverbs_left(w, toks, i, 0)
+            if body >= 0 and _bare(toks[body].low) in w.hearing:
+                out.append(Cue(i, i, "heard", "hear"))  # "The inquest heard that …"
+                continue
         if t.low in w.hearsay:
             if not headline:  # "Mayor Reportedly Quits": a headline, its own layout
                 out.append(Cue(i, i, "hearsay", t.low))  # "The council has reportedly dropped the plan."
@@ -1267,7 +1270,7 @@ def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int
     first = k
     last_org = -1
     while k < ceil and _cap(toks[k]) and (toks[k].low not in w.stop or (k > j and _possessive(toks[k - 1]))):
-        # after an outlet's possessive any capitalised word names its show: "the BBC's Today programme"
+        # right after a possessive a capitalised stopword starts a show's name: "the BBC's Today programme"
         if _bare(toks[k].low) in w.organizations:
             last_org = k
         k += 1

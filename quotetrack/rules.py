@@ -891,7 +891,7 @@ def quote_speaker_cue(c: Context) -> Frame | None:
         # "“...,” Tulsa police Chief Jane Doe said": words the phrase scan did not take
         if first - floor > 4 or any(t.kind != "w" or t.low in c.w.speech for t in toks[floor:first]):
             return None
-        if first == np[0] and not any(_aux(t) for t in toks[floor:first]):
+        if first == np[0] and not any(_aux(t) and t.text.islower() for t in toks[floor:first]):
             np = (floor, np[1])  # not "“No comment,” was all the minister would say"
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     if (
@@ -938,11 +938,27 @@ def speaker_cue_quote(c: Context) -> Frame | None:
         return None
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     j = after.start
+    np, role = found
+    addressed = _passive(c) and toks[cue.start].low in _ADDRESSEE_PASSIVE
+    agent = None
+    if addressed and cue.end + 2 < len(toks) and toks[cue.end + 1].low == "by":
+        agent = np_right(c.w, toks, cue.end + 2, len(toks))  # "She was told by the coach: “…”"
+        if agent is None:
+            return None
+        j = agent[1] + 1
+        while j < len(toks) and toks[j].text in {",", ":"}:
+            j += 1
+        if not _agent(c.w, toks, agent):
+            agent = None
     if j >= len(toks) or toks[j].kind != "q":
         return None
     if content_end(toks, j, len(toks)) != j + 1:
         return None  # narration follows: a mixed quote, decided by speaker_cue_clause
-    np, role = found
+    if addressed:
+        # "He was told: “You are dropped.”": he heard it; the agent, if named, said it
+        return Frame(
+            "speaker_cue_quote", (cue.start, cue.end), agent, (j, j + 1), audience=np, medium=after.medium
+        )
     return _framed("speaker_cue_quote", cue, np, (j, j + 1), role, after)
 
 
@@ -1024,12 +1040,8 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     nxt = toks[lo] if lo < len(toks) else None
     if nxt is None:
         return None
-    if (
-        _passive(c)
-        and toks[cue.start].low in _ADDRESSEE_PASSIVE
-        and (after.that or (lo == cue.end + 1 and _clause_like(w, toks, lo, hi)))
-    ):
-        return _addressed("speaker_cue_clause", c, np, (lo, hi), after)  # "MPs were told the bill …"
+    if _passive(c) and toks[cue.start].low in _ADDRESSEE_PASSIVE:
+        return _addressed("speaker_cue_clause", c, np, after)  # "Passengers were told the ferry …"
     if (
         _passive(c)
         or nxt.low in _AUX
@@ -1472,15 +1484,36 @@ def heard_clause(c: Context) -> Frame | None:
     toks, cue, w = c.toks, c.cue, c.w
     if cue.kind != "heard":
         return None
-    after = after_cue(w, c.text, toks, cue, len(toks))
+    n = len(toks)
+    after = after_cue(w, c.text, toks, cue, n)
     lo, clause = after.start, after.that
-    if lo < len(toks) and toks[lo].low == "how":
+    speaker = None
+    if cue.end + 2 < n and toks[cue.end + 1].low == "from":
+        # "The trial heard from a neighbour that the van was stolen": the witness is named
+        speaker = np_right(w, toks, cue.end + 2, n)
+        if speaker is None or speaker[1] + 1 >= n or toks[speaker[1] + 1].low != "that":
+            return None  # "heard from a neighbour, who said …": the witness's own cue
+        lo, clause = speaker[1] + 2, True
+    elif lo + 1 < n and toks[lo].low in _EVIDENCE_NOUNS and toks[lo + 1].low == "that":
+        lo, clause = lo + 2, True  # "The court heard evidence that …"
+    elif lo < n and toks[lo].low == "how":
         lo, clause = lo + 1, True  # "The court heard how the driver …"
     hi = _end(c, lo)
-    if words_in(toks, lo, hi, 3) < 3 or not (clause or _clause_like(w, toks, lo, hi)):
+    if (
+        lo >= n
+        or toks[lo].low in _PREPOSITIONS
+        or words_in(toks, lo, hi, 3) < 3
+        or not (clause or _clause_like(w, toks, lo, hi))
+    ):
         return None  # "The court heard evidence from …": no clause
+    if _says(c, lo, hi):
+        return None  # "heard Ms Smith say that …", "heard that he said …": the inner cue has a speaker
     body = np_left(w, toks, _skip_adverbs_left(w, toks, cue.start, c.floor), c.floor)
-    return Frame("heard_clause", (cue.start, cue.end), None, (lo, hi), audience=body, medium=after.medium)
+    return Frame("heard_clause", (cue.start, cue.end), speaker, (lo, hi), audience=body, medium=after.medium)
+
+
+# What a court hears before "that": "The court heard evidence that …".
+_EVIDENCE_NOUNS = frozenset({"evidence", "claims", "allegations", "testimony", "submissions"})
 
 
 def in_source(c: Context) -> Frame | None:
@@ -1803,13 +1836,18 @@ def _object_end(c: Context, lo: int) -> int:
             if _list_goes_on(w, toks, hi + 1, stop):
                 hi += 1  # "praised Ana, Tom and the crews": a list, not the end
                 continue
-            if hi + 1 < stop and toks[hi + 1].low in _EXAMPLES_FOLLOW:
+            if (
+                hi + 2 < stop
+                and toks[hi + 1].low in _EXAMPLES_FOLLOW
+                and toks[hi + 2].kind == "w"
+                and toks[hi + 2].low not in _OBJECT_ENDS
+            ):
                 hi += 2  # "backed the plan, including its tolls": the examples belong to the object
                 continue
         return hi
 
 
-# Words after a comma that give examples of the object just named.
+# Words after a comma that give examples of the object just named: "the plan, including its tolls".
 _EXAMPLES_FOLLOW = frozenset({"including", "especially", "particularly", "notably"})
 
 
@@ -1857,9 +1895,11 @@ def _new_predicate(c: Context, k: int) -> bool:
     t, nxt = toks[k], toks[k + 1]
     if t.low in _SUBJECT_PRONOUNS:
         return True
-    # A past form used as an adjective ("paid leave") has no object after it.
+    # A past form used as an adjective ("paid leave", "trained NHS volunteers") has no object after it.
+    if _past(w, toks, k):
+        return aux or nxt.low in _DETS or nxt.low in w.pronouns or nxt.low in {"to", "that"} or _cap(nxt)
     return _past(w, toks, k, coordinated=True) and (
-        aux or nxt.low in _DETS or nxt.low in w.pronouns or nxt.low in {"to", "that"} or _cap(nxt)
+        aux or nxt.low in _DETS or nxt.low in w.pronouns or nxt.low in {"to", "that"}
     )
 
 
@@ -2032,7 +2072,7 @@ def cue_that_clause(c: Context) -> Frame | None:
         hi = next((k for k in range(lo + 3, hi) if toks[k].text == ","), hi)
     subject = unit_subject(toks, cue.start)
     if _passive(c):
-        return _addressed("cue_that_clause", c, subject, (lo, hi), after)
+        return _addressed("cue_that_clause", c, subject, after)
     return _framed("cue_that_clause", cue, subject, (lo, hi), None, after)
 
 
@@ -2040,19 +2080,45 @@ def cue_that_clause(c: Context) -> Frame | None:
 _ADDRESSEE_PASSIVE = frozenset({"told", "taught", "warned", "informed", "assured", "reminded", "advised"})
 
 
-def _addressed(
-    rule: str, c: Context, subject: tuple[int, int] | None, content: tuple[int, int], after: After
-) -> Frame:
-    """A passive verb of saying: the speaker is the agent after "by" or no one.
+def _addressed(rule: str, c: Context, subject: tuple[int, int] | None, after: After) -> Frame | None:
+    """A passive verb of saying and its clause: the speaker is the agent after "by", or no one.
 
-    The subject of an addressee verb is the audience: ``The jury was told by police that …``.
+    The subject of a verb of telling is the audience: ``The jury was told by police that …``,
+    ``Passengers were told by the captain the ferry would be late``. ``was warned by email that``
+    names no agent.
     """
-    toks, cue = c.toks, c.cue
-    agent = np_right(c.w, toks, cue.end + 2, content[0]) if toks[cue.end + 1].low == "by" else None
-    frame = _framed(rule, cue, agent, content, None, after)
-    if subject is not None and toks[cue.start].low in _ADDRESSEE_PASSIVE:
-        frame = frame._replace(audience=subject)
-    return frame
+    toks, cue, w = c.toks, c.cue, c.w
+    n = len(toks)
+    lo, that = (after.start, after.that) if after.audience is None else (cue.end + 1, False)
+    agent = None
+    k = cue.end + 1
+    if k < n and toks[k].low == "by":
+        found = np_right(w, toks, k + 1, n)
+        if found is not None:
+            agent = found if _agent(w, toks, found) else None
+            if lo <= found[1]:  # the clause follows the agent (or the means)
+                lo, that = found[1] + 1, False
+                if lo < n and toks[lo].low == "that":
+                    lo, that = lo + 1, True
+    hi = _end(c, lo)
+    if (
+        lo >= n
+        or words_in(toks, lo, hi, 3) < 3
+        or toks[lo].low in _PREPOSITIONS
+        or toks[lo].low in _AUX
+        or not (that or _clause_like(w, toks, lo, hi))
+    ):
+        return None  # "was told off by the referee", "What he was told was that …"
+    audience = subject if subject is not None and toks[cue.start].low in _ADDRESSEE_PASSIVE else None
+    return Frame(rule, (cue.start, cue.end), agent, (lo, hi), audience=audience, medium=after.medium)
+
+
+def _agent(w: Words, toks: list[Tok], np: tuple[int, int]) -> bool:
+    """Whether the phrase after a passive's "by" is who spoke, not the means (``by email``, ``by text message``)."""
+    first = toks[np[0]]
+    if _bare(toks[np[1]].low) in w.documents and first.low not in _DETS:
+        return False
+    return first.low in _DETS or _cap(first) or _speakerish(w, toks, np)
 
 
 def speaker_cue_topic(c: Context) -> Frame | None:
@@ -2225,6 +2291,8 @@ def speaker_verb_colon(c: Context) -> Frame | None:
             continue
         if not (toks[v].text.islower() and _past(w, toks, v)):
             continue
+        if toks[v].low in _ADDRESSEE_PASSIVE and toks[v - 1].low in _BE:
+            return None  # "She was told by the coach: “…”": she is not the speaker
         if cue.start - v > 8 or any(t.kind == "q" for t in toks[v : cue.start]):
             return None
         h = _skip_adverbs_left(w, toks, v, s)
@@ -2247,8 +2315,17 @@ def _copula_colon(c: Context, s: int, v: int, j: int) -> Frame | None:
     saying as subject speaks for its owner (``Her verdict was short:`` gives ``Her``).
     """
     w, toks = c.w, c.toks
-    if any(t.kind != "w" or t.low in _AUX or t.low in _RELATIVES for t in toks[v + 1 : c.cue.start]):
-        return None
+    if any(
+        t.kind != "w"
+        or t.low in _AUX
+        or t.low in _RELATIVES
+        or t.low in w.speech
+        or t.low in w.belief
+        or t.low in w.past
+        or t.low in w.participles
+        for t in toks[v + 1 : c.cue.start]
+    ):
+        return None  # "He was told:", "was asked about the cuts:": the verb's own layout
     start = s
     for k in range(v - 1, s - 1, -1):
         if toks[k].text == ",":
@@ -2268,24 +2345,32 @@ def _copula_colon(c: Context, s: int, v: int, j: int) -> Frame | None:
             )
         elif said + 2 < v and toks[said + 1].low in {"from", "of"}:
             np = np_right(w, toks, said + 2, v)  # "The reaction from the union was swift:"
+            if np is not None and not _speakerish(w, toks, np):
+                return None  # "The words of the song were simple:"
         else:
             return None
     else:
         h = _skip_adverbs_left(w, toks, v, start)
         np = np_left(w, toks, h, start) if h >= start else None
-        if np is None or np[0] != start or _possessive(toks[np[1]]):
-            return None
-        head = toks[np[1]]
-        if not (
-            head.low in _PERSONAL_SUBJECTS
-            or _cap(head)
-            or _bare(head.low) in w.groups | w.organizations | w.documents
-            or _roleish(w, toks, np)
-        ):
-            return None  # "Three things were clear:" names no speaker
+        if np is None or np[0] != start or _possessive(toks[np[1]]) or not _speakerish(w, toks, np):
+            return None  # "Three things were clear:", "Nothing was certain:" name no speaker
     if np is None:
         return None
     return Frame("speaker_verb_colon", (v, v), np, (j, j + 1))
+
+
+def _speakerish(w: Words, toks: list[Tok], np: tuple[int, int]) -> bool:
+    """Whether a phrase can name a speaker where no verb of saying vouches for it.
+
+    A personal pronoun, a role, group, organisation or document, or a name of two words or with a
+    known first name: ``The coach``, ``The Kremlin``, ``Ana Ruiz``; not ``Nothing`` or ``London``.
+    """
+    head = toks[np[1]]
+    if head.low in _PERSONAL_SUBJECTS or _roleish(w, toks, np):
+        return True
+    if any(_bare(head.low) in kind for kind in (w.groups, w.organizations, w.documents)):
+        return True
+    return _is_name(w, toks, np) and (np[1] > np[0] or head.low in w.male or head.low in w.female)
 
 
 # Nouns for what someone said, beyond the stance nouns: "Her verdict was short:".
