@@ -941,15 +941,11 @@ def speaker_cue_quote(c: Context) -> Frame | None:
     np, role = found
     addressed = _passive(c) and toks[cue.start].low in _ADDRESSEE_PASSIVE
     agent = None
-    if addressed and cue.end + 2 < len(toks) and toks[cue.end + 1].low == "by":
-        agent = np_right(c.w, toks, cue.end + 2, len(toks))  # "She was told by the coach: “…”"
-        if agent is None:
-            return None
-        j = agent[1] + 1
+    by = _by_agent(c) if addressed else None
+    if by is not None:
+        agent, j = by  # "She was told by the coach: “…”"
         while j < len(toks) and toks[j].text in {",", ":"}:
             j += 1
-        if not _agent(c.w, toks, agent):
-            agent = None
     if j >= len(toks) or toks[j].kind != "q":
         return None
     if content_end(toks, j, len(toks)) != j + 1:
@@ -2091,15 +2087,13 @@ def _addressed(rule: str, c: Context, subject: tuple[int, int] | None, after: Af
     n = len(toks)
     lo, that = (after.start, after.that) if after.audience is None else (cue.end + 1, False)
     agent = None
-    k = cue.end + 1
-    if k < n and toks[k].low == "by":
-        found = np_right(w, toks, k + 1, n)
-        if found is not None:
-            agent = found if _agent(w, toks, found) else None
-            if lo <= found[1]:  # the clause follows the agent (or the means)
-                lo, that = found[1] + 1, False
-                if lo < n and toks[lo].low == "that":
-                    lo, that = lo + 1, True
+    by = _by_agent(c)
+    if by is not None:
+        agent, past = by
+        if lo < past:  # the clause follows the agent (or the means)
+            lo, that = past, False
+            if lo < n and toks[lo].low == "that":
+                lo, that = lo + 1, True
     hi = _end(c, lo)
     if (
         lo >= n
@@ -2111,6 +2105,21 @@ def _addressed(rule: str, c: Context, subject: tuple[int, int] | None, after: Af
         return None  # "was told off by the referee", "What he was told was that …"
     audience = subject if subject is not None and toks[cue.start].low in _ADDRESSEE_PASSIVE else None
     return Frame(rule, (cue.start, cue.end), agent, (lo, hi), audience=audience, medium=after.medium)
+
+
+def _by_agent(c: Context) -> tuple[tuple[int, int] | None, int] | None:
+    """The phrase after "by" right after a passive cue, and the token after it.
+
+    The phrase is ``None`` when it is a means, not who spoke (``by email``); the whole is ``None``
+    when no "by" phrase follows.
+    """
+    toks, k = c.toks, c.cue.end + 1
+    if k + 1 >= len(toks) or toks[k].low != "by":
+        return None
+    found = np_right(c.w, toks, k + 1, len(toks))
+    if found is None:
+        return None
+    return (found if _agent(c.w, toks, found) else None), found[1] + 1
 
 
 def _agent(w: Words, toks: list[Tok], np: tuple[int, int]) -> bool:
