@@ -1738,15 +1738,15 @@ _OBJECT_ENDS = frozenset(
 )  # fmt: skip
 
 
-def _owner(c: Context) -> tuple[int, int] | None:
-    """The possessor of a noun cue: ``her``, ``the mayor's``."""
+def _owner(c: Context, noun: int, floor: int) -> tuple[int, int] | None:
+    """The possessor of the noun at ``noun``, from ``floor`` on: ``her``, ``the mayor's``."""
     toks = c.toks
-    owner = owner_of(toks, c.cue.start)
-    if owner is None or owner < c.floor:
+    owner = owner_of(toks, noun)
+    if owner is None or owner < floor:
         return None
     if toks[owner].low in c.w.pronouns or not _possessive(toks[owner]):
         return (owner, owner)
-    return np_left(c.w, toks, owner, c.floor)
+    return np_left(c.w, toks, owner, floor)
 
 
 def possessive_noun_that(c: Context) -> Frame | None:
@@ -1757,7 +1757,7 @@ def possessive_noun_that(c: Context) -> Frame | None:
     toks, cue = c.toks, c.cue
     if cue.kind != "noun" or cue.end + 1 >= len(toks) or toks[cue.end + 1].low != "that":
         return None
-    np = _owner(c)
+    np = _owner(c, c.cue.start, c.floor)
     if np is None:
         return None
     lo = cue.end + 2
@@ -1775,7 +1775,7 @@ def possessive_noun_topic(c: Context) -> Frame | None:
     toks, cue = c.toks, c.cue
     if cue.kind != "noun" or cue.end + 1 >= len(toks) or toks[cue.end + 1].low not in TOPIC_PREPOSITIONS:
         return None
-    np = _owner(c)
+    np = _owner(c, c.cue.start, c.floor)
     if np is None:
         return None
     lo = cue.end + 2
@@ -2345,19 +2345,13 @@ def _copula_colon(c: Context, s: int, v: int, j: int) -> Frame | None:
     )
     np: tuple[int, int] | None
     if said is not None:
-        owner = owner_of(toks, said)
-        if owner is not None and owner >= start:
-            np = (
-                (owner, owner)
-                if toks[owner].low in w.pronouns or not _possessive(toks[owner])
-                else np_left(w, toks, owner, start)
-            )
-        elif said + 2 < v and toks[said + 1].low in {"from", "of"}:
+        np = _owner(c, said, start)  # "Her verdict was short:"
+        if np is None:
+            if said + 2 >= v or toks[said + 1].low not in {"from", "of"}:
+                return None
             np = np_right(w, toks, said + 2, v)  # "The reaction from the union was swift:"
             if np is not None and not _speakerish(w, toks, np):
                 return None  # "The words of the song were simple:"
-        else:
-            return None
     else:
         h = _skip_adverbs_left(w, toks, v, start)
         np = np_left(w, toks, h, start) if h >= start else None
