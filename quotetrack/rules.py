@@ -148,15 +148,29 @@ def _be_before(c: Context) -> int | None:
     return None
 
 
-def _passive(c: Context) -> bool:
-    """Whether the cue is a passive participle (``has been mentioned in``): its subject is no source."""
-    cue = c.toks[c.cue.start].low
-    return (
-        c.cue.kind == "speech"
+def _passive(c: Context, kinds: frozenset[str] = frozenset({"speech"})) -> bool:
+    """Whether the cue is a passive participle (``has been mentioned in``): its subject is no source.
+
+    A person's ``’s`` is *has* (``she’s told the BBC``) unless the participle is followed as a
+    passive is (``he’s expected to``, ``she’s quoted as``, ``he’s backed by``).
+    """
+    toks = c.toks
+    cue = toks[c.cue.start].low
+    if not (
+        c.cue.kind in kinds
         and (cue.endswith(("ed", "en", "wn")) or cue in {"told", "taught"})
         and cue not in {"quoted"}
-        and _be_before(c) is not None
-    )
+    ):
+        return False
+    be = _be_before(c)
+    if be is None:
+        return False
+    if toks[be].low in _BE or toks[be].low[:-2] in _THING_PRONOUNS:
+        return True
+    return c.cue.end + 1 < len(toks) and toks[c.cue.end + 1].low in {"to", "as", "by"}
+
+
+_THING_PRONOUNS = frozenset({"it", "that", "this", "what", "there"})
 
 
 def _personal(w: Words, toks: list[Tok], np: tuple[int, int]) -> bool:
@@ -1114,17 +1128,22 @@ def seems_clause(c: Context) -> Frame | None:
             or toks[be].low not in _BE
             or cue.kind not in {"belief", "speech"}
             or cue.base == "quote"
+            or toks[cue.start].low in _ADDRESSEE_PASSIVE  # "were urged to": the subject was spoken to
             or not toks[cue.start].low.endswith(("ed", "en", "wn", "ght", "id", "ood"))
         ):
             return None
         verb, follows = be, frozenset({"to", "as"})
+    speaker = None
+    by = _by_agent(c) if nxt == "by" else None
+    if by is not None and by[0] is not None and by[1] < len(toks) and toks[by[1]].low == "that":
+        speaker, nxt = by[0], "that"  # "It is understood by the BBC that …": the agent is the source
     if nxt == "that":
         # "It seems that the ferry will stop.", "It was reported that the ferry will stop."
-        lo = cue.end + 2
+        lo = (by[1] if speaker is not None and by is not None else cue.end + 1) + 1
         hi = _end(c, lo)
         if verb - 1 < c.floor or toks[verb - 1].low != "it" or words_in(toks, lo, hi, 3) < 3:
             return None
-        return Frame("seems_clause", (cue.start, cue.end), None, (lo, hi))
+        return Frame("seems_clause", (cue.start, cue.end), speaker, (lo, hi))
     if nxt not in follows:
         if verb - 1 < c.floor or toks[verb - 1].low != "it":
             return None
@@ -2073,7 +2092,20 @@ def cue_that_clause(c: Context) -> Frame | None:
 
 
 # Passive verbs of saying whose subject is the one addressed: "The jury was told that …".
-_ADDRESSEE_PASSIVE = frozenset({"told", "taught", "warned", "informed", "assured", "reminded", "advised"})
+_ADDRESSEE_PASSIVE = frozenset(
+    {
+        "told",
+        "taught",
+        "warned",
+        "informed",
+        "assured",
+        "reminded",
+        "advised",
+        "urged",
+        "ordered",
+        "instructed",
+    }
+)
 
 
 def _addressed(rule: str, c: Context, subject: tuple[int, int] | None, after: After) -> Frame | None:
@@ -2157,6 +2189,11 @@ def speaker_cue_topic(c: Context) -> Frame | None:
 _VERB_PARTICLES = frozenset({"off", "into", "up", "down", "out", "away", "back"})
 
 
+_STANCE_KINDS = frozenset({"stance", "speech", "belief", "evidence"})
+# What follows a passive verb of judging: "was criticized for", "is accused of", "was described as".
+_JUDGED_FOR = frozenset({"for", "of", "as"})
+
+
 def speaker_stance_object(c: Context) -> Frame | None:
     """The speaker takes a stance on what the object names (no reported clause).
 
@@ -2185,6 +2222,9 @@ def speaker_stance_object(c: Context) -> Frame | None:
         return None  # "said nothing", "thought so"
     if toks[lo].low in _VERB_PARTICLES:
         return None  # "called off the deal", "called into the show": another verb, not the cue
+    passive = cue.start == cue.end and _passive(c, _STANCE_KINDS)
+    if passive and toks[lo].low not in _JUDGED_FOR:
+        return None  # "The plan was mentioned in the report": the subject is what was spoken of
     if cue.start == cue.end and (
         toks[lo].low == "by"
         or (
@@ -2203,6 +2243,9 @@ def speaker_stance_object(c: Context) -> Frame | None:
     ):
         return None  # "declared last spring", "cheered loudly": a time or a manner, no object
     medium = _medium_tail(c, hi) if hi < len(toks) else None
+    if passive:
+        # "The mayor was criticized for the delays": someone unnamed judged the mayor
+        return Frame("speaker_stance_object", (cue.start, cue.end), None, (lo, hi), medium=medium)
     return Frame("speaker_stance_object", (cue.start, cue.end), np, (lo, hi), role=role, medium=medium)
 
 
