@@ -1825,7 +1825,7 @@ def _object_end(c: Context, lo: int) -> int:
     while True:
         while (
             hi < stop
-            and toks[hi].text not in {",", ";", ":", ".", "?", "!", "(", "—", "–", "--"}
+            and toks[hi].text not in {",", ";", ":", ".", "?", "!", "(", "—", "–", "--", "-"}
             and not (hi > lo and toks[hi].low in _OBJECT_ENDS)
             and not (
                 hi > lo
@@ -1859,7 +1859,30 @@ def _object_end(c: Context, lo: int) -> int:
             ):
                 hi += 2  # "backed the plan, including its tolls": the examples belong to the object
                 continue
+        if hi < stop and toks[hi].low in _OBJECT_ENDS:
+            hi = _time_lead(toks, lo, hi)  # "praised the crews shortly after the fire"
         return hi
+
+
+# Words that lead a time clause or phrase: "shortly after", "two days before", "long since".
+_TIME_LEADS = frozenset(
+    {"shortly", "soon", "just", "right", "long", "only", "even", "immediately", "moments"}
+)
+_TIME_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years"})
+
+
+def _time_lead(toks: list[Tok], lo: int, hi: int) -> int:
+    """Where a phrase ending before ``hi`` ends once the words leading the time link at ``hi`` go."""
+    k = hi
+    if k - 1 > lo and toks[k - 1].low in _TIME_LEADS:
+        k -= 1
+    elif (
+        k - 2 > lo
+        and toks[k - 1].low in _TIME_UNITS
+        and (toks[k - 2].text.isdigit() or toks[k - 2].low in _SMALL_NUMBERS | {"few", "several", "two"})
+    ):
+        k -= 3 if k - 3 > lo and toks[k - 3].low in {"a", "some"} else 2  # "a few days after"
+    return k
 
 
 # Words after a comma that give examples of the object just named: "the plan, including its tolls".
