@@ -1408,6 +1408,9 @@ def manner_adverb(t: Tok) -> bool:
     return t.kind == "w" and t.text.islower() and t.low.endswith("ly") and t.low not in _NOT_MANNER
 
 
+_ELISION_MARKS = frozenset({"'", "\N{RIGHT SINGLE QUOTATION MARK}", "\N{LEFT SINGLE QUOTATION MARK}"})
+
+
 def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> After:
     """Pass over audience, time and medium phrases, and a manner adverb, after a cue."""
     j = cue.end + 1
@@ -1447,6 +1450,9 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
                 continue
             if j + 1 < ceil and (toks[j + 1].low in w.times or toks[j + 1].text[:1].isdigit()):
                 j += 2
+                continue
+            if j + 2 < ceil and toks[j + 1].text in _ELISION_MARKS and toks[j + 2].text[:1].isdigit():
+                j += 3  # "said in ’08 that …": a year with its century left out
                 continue
             # "said during a rally in Michigan that ...": the phrase before "that"
             k = j + 1

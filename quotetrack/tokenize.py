@@ -203,6 +203,9 @@ _CLOSING = frozenset(
     "\N{RIGHT CORNER BRACKET}\N{RIGHT WHITE CORNER BRACKET}"
 )
 _APOSTROPHES = frozenset("'\N{RIGHT SINGLE QUOTATION MARK}")
+# Marks that may stand for a left-out letter or digit; "smart quote" editors often turn the
+# apostrophe of "'08" into a left mark, and some feeds type every apostrophe that way.
+_ELIDERS = _APOSTROPHES | {"\N{LEFT SINGLE QUOTATION MARK}"}
 # Characters after which a mark reads as opening ("(“", "—‘", " '").
 _OPEN_BEFORE = frozenset("([{<\N{EM DASH}\N{EN DASH}-/:") | set(MARKS[0]) | set("".join(OPENERS))
 # Characters no opening mark stands right before: "port »," closes a French quotation.
@@ -259,11 +262,12 @@ def classify_marks(text: str, start: int = 0, end: int | None = None) -> list[Ma
         mark = m.group()
         before = text[s - 1] if s > 0 else " "
         after = text[e] if e < n else " "
-        if mark in _APOSTROPHES:
+        if mark in _ELIDERS:
             if before.isalnum() and after.isalnum():
-                continue  # don't, Clinton’s, rock'n'roll
+                continue  # don't, Clinton’s, rock'n'roll; a mis-typed Clinton‘s too
             if after.isdigit() and not before.isalnum() and _ELISION.match(text, e, e + 4):
-                continue  # '90s is an elision; '5 ... ' is a quotation of a number (rare)
+                continue  # '90s and ‘08 are elisions; '5 ... ' is a quotation of a number (rare)
+        if mark in _APOSTROPHES:
             if (
                 after in "nN"
                 and text[e + 1 : e + 2] in ("'", "\N{RIGHT SINGLE QUOTATION MARK}")
