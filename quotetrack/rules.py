@@ -38,6 +38,7 @@ from .matcher import (
     _nounish,
     _possessive,
     _skip_adverbs_left,
+    _source_phrase,
     _verb_context,
     after_cue,
     appositive_right,
@@ -1389,12 +1390,14 @@ def according_to(c: Context) -> Frame | None:
         np, role = role, np  # "according to the head of the agency, Jane Doe,"
     end_np = max(tail_end, np[1], role[1] if role else tail_end)
     before = content_end(toks, c.floor, cue.start)
+    first = _open_paren_after(toks, c.floor, before)  # "(the figure is higher, according to …)"
     # "The mayor said X, according to two aides": the words before have their own speaker.
     attributed = any(
-        says_at(c.w, toks, k) and toks[k + 1].low not in _NOT_CLAUSE and toks[k + 1].kind != "p"
-        for k in range(c.floor, before)
+        says_at(c.w, toks, k)
+        and (toks[k + 1].low == "that" or toks[k + 1].kind == "q" or _clause_like(c.w, toks, k + 1, before))
+        for k in range(first, before)
     )  # "..., and said little, according to an aide" is still the aide's account
-    if before > c.floor and not attributed:
+    if before > first and not attributed:
         # "The bridge will reopen, according to the agency." When the sentence goes on
         # after the source ("The cause, according to the agency, was rust."), it is all content.
         k = end_np + 1
@@ -1409,9 +1412,21 @@ def according_to(c: Context) -> Frame | None:
                 )  # "…, “held together by paint.”"
             )
         ):
-            return Frame("according_to", (cue.start, cue.end), np, (c.floor, _end(c)), role=role)
-        if words_in(toks, c.floor, before, 3) >= 3:
-            return Frame("according_to", (cue.start, cue.end), np, (c.floor, before), role=role)
+            return Frame("according_to", (cue.start, cue.end), np, (first, _end(c)), role=role)
+        fronted = (
+            k < len(toks)
+            and toks[k].text == ","
+            and words_in(toks, first, before, 6) < 6
+            and not any(t.text == "," for t in toks[first:before])
+            and not _clause_like(c.w, toks, first, before)
+            and _clause_like(c.w, toks, k + 1, _end(c, k + 1))
+        )  # "The next day, according to Ana, he left": the clause after the source is the content
+        if (
+            words_in(toks, first, before, 3) >= 3
+            and not fronted
+            and toks[before - 1].low not in _SUBORDINATORS | _CLAUSE_JOINERS
+        ):  # "…, while according to the files, she knew": the source opens the next clause
+            return Frame("according_to", (cue.start, cue.end), np, (first, before), role=role)
     lo = end_np + 1
     while lo < len(toks) and toks[lo].kind == "p":
         lo += 1
@@ -1421,6 +1436,19 @@ def according_to(c: Context) -> Frame | None:
     if lo > cue.end + 1 and before > c.floor and toks[lo].low in _SUBORDINATORS | {"but", "and", "yet"}:
         return None  # "…, according to a tally, but his path is narrow": a clause of the narrator's
     return Frame("according_to", (cue.start, cue.end), np, (lo, hi), role=role)
+
+
+def _open_paren_after(toks: list[Tok], lo: int, hi: int) -> int:
+    """The token after an opening parenthesis in ``[lo, hi)`` still open at ``hi``, else ``lo``."""
+    depth = 0
+    for k in range(hi - 1, lo - 1, -1):
+        if toks[k].text == ")":
+            depth += 1
+        elif toks[k].text == "(":
+            if depth == 0:
+                return k + 1
+            depth -= 1
+    return lo
 
 
 # Conjunctions after a clause boundary that are not part of the next clause.
@@ -1967,6 +1995,8 @@ _MEDIUM_GOES_ON = frozenset({"as", "to", "that", "of", "with", "for"})
 
 def _list_goes_on(w: Words, toks: list[Tok], k: int, stop: int) -> bool:
     """Whether the words at ``k`` continue a list that ends with "and" or "or" (``Tom, Ana and Bo``)."""
+    if _source_phrase(toks, k):
+        return False  # "backed the plan, according to two aides": the source, not another item
     for j in range(k, min(stop, k + 8)):
         t = toks[j]
         if t.kind != "w" or t.low in _AUX or t.low in w.past or t.low in w.speech or t.low in _OBJECT_ENDS:
