@@ -1060,6 +1060,11 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     ):
         return None  # "anyone wanting to ...", "has been mentioned in", "everything Trump says is a lie"
     clause = after.that or _clause_like(c.w, toks, lo, hi)
+    if not clause and nxt.kind == "w" and nxt.low != "to":
+        # "denied the charges on Twitter": an object, then the medium
+        k = next((k for k in range(lo + 1, hi) if _medium_tail(c, k)), hi)
+        if k < hi:
+            hi, after = k, after._replace(medium=after.medium or _medium_tail(c, k))
     if (
         (cue.kind == "belief" or cue.base in _WEAK)
         and not clause
