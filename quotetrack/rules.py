@@ -812,6 +812,12 @@ def clause_cuts(w: Words, toks: list[Tok]) -> tuple[int, ...]:
             )
         ):
             out.append(k)
+        elif (
+            t.text in {"—", "–", "--", "-"}
+            and nxt in {"a", "an"}
+            and not any(u.text == t.text for u in toks[k + 1 :])
+        ):
+            out.append(k)  # "… said the pier would close — a blow to the town": the writer's aside
         elif comma_inside(t) and (
             _cut_after_comma(w, toks, k + 1) or (nxt in {"a", "an"} and _closing_appositive(w, toks, k + 1))
         ):
