@@ -1026,6 +1026,9 @@ def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
         return False
     form = toks[i].low
     if form.endswith("s"):
+        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        if nxt in _FINITE or (nxt in w.speech and nxt not in w.nouny):
+            return False  # "Consumer advocates say …": the form heads the subject
         # "The Post reports", "the poll shows": a singular name or document before
         return (
             _cap(prev)
@@ -1451,7 +1454,12 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
             if j + 1 < ceil and (toks[j + 1].low in w.times or toks[j + 1].text[:1].isdigit()):
                 j += 2
                 continue
-            if j + 2 < ceil and toks[j + 1].text in _ELISION_MARKS and toks[j + 2].text[:1].isdigit():
+            if (
+                j + 3 < ceil
+                and toks[j + 1].text in _ELISION_MARKS
+                and regex.fullmatch(r"\d\d", toks[j + 2].text)
+                and (toks[j + 3].low == "that" or toks[j + 3].text == ",")
+            ):
                 j += 3  # "said in ’08 that …": a year with its century left out
                 continue
             # "said during a rally in Michigan that ...": the phrase before "that"

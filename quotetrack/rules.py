@@ -153,7 +153,7 @@ def _passive(c: Context, kinds: frozenset[str] = frozenset({"speech"})) -> bool:
     """Whether the cue is a passive participle (``has been mentioned in``): its subject is no source.
 
     A person's ``’s`` is *has* (``she’s told the BBC``) unless the participle is followed as a
-    passive is (``he’s expected to``, ``she’s quoted as``, ``he’s backed by``).
+    passive is (``he’s expected to``, ``she’s accused of``, ``he’s backed by``).
     """
     toks = c.toks
     cue = toks[c.cue.start].low
@@ -166,12 +166,13 @@ def _passive(c: Context, kinds: frozenset[str] = frozenset({"speech"})) -> bool:
     be = _be_before(c)
     if be is None:
         return False
-    if toks[be].low in _BE or toks[be].low[:-2] in _THING_PRONOUNS:
+    if toks[be].low in _BE or toks[be].low[:-2] == "it":
         return True
-    return c.cue.end + 1 < len(toks) and toks[c.cue.end + 1].low in {"to", "as", "by"}
+    return c.cue.end + 1 < len(toks) and toks[c.cue.end + 1].low in _PASSIVE_FOLLOWS
 
 
-_THING_PRONOUNS = frozenset({"it", "that", "this", "what", "there"})
+# What follows a participle after a person's "’s" when the "’s" is "is": "he’s accused of".
+_PASSIVE_FOLLOWS = frozenset({"to", "as", "by", "of", "for", "over", "with"})
 
 
 def _personal(w: Words, toks: list[Tok], np: tuple[int, int]) -> bool:
@@ -816,8 +817,9 @@ def clause_cuts(w: Words, toks: list[Tok]) -> tuple[int, ...]:
             t.text in {"—", "–", "--", "-"}
             and nxt in {"a", "an"}
             and not any(u.text == t.text for u in toks[k + 1 :])
+            and _closing_appositive(w, toks, k + 1)
         ):
-            out.append(k)  # "… said the pier would close — a blow to the town": the writer's aside
+            out.append(k)  # "… the pier would close — a blow that …": the writer's aside
         elif comma_inside(t) and (
             _cut_after_comma(w, toks, k + 1) or (nxt in {"a", "an"} and _closing_appositive(w, toks, k + 1))
         ):
@@ -1066,11 +1068,13 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     ):
         return None  # "anyone wanting to ...", "has been mentioned in", "everything Trump says is a lie"
     clause = after.that or _clause_like(c.w, toks, lo, hi)
-    if not clause and nxt.kind == "w" and nxt.low != "to":
-        # "denied the charges on Twitter": an object, then the medium
+    if not clause and nxt.kind == "w" and nxt.low != "to" and not nxt.low.endswith("ing"):
+        # "denied the charges on Twitter": an object, then the medium; "announced his retirement,
+        # according to the club": an object, then its source ("denied posting it on Facebook" goes on)
         k = next((k for k in range(lo + 1, hi) if _medium_tail(c, k)), hi)
         if k < hi:
             hi, after = k, after._replace(medium=after.medium or _medium_tail(c, k))
+        hi = next((k for k in range(lo + 1, hi) if toks[k].text == "," and _source_phrase(toks, k + 1)), hi)
     if (
         (cue.kind == "belief" or cue.base in _WEAK)
         and not clause
@@ -1397,15 +1401,28 @@ def according_to(c: Context) -> Frame | None:
         )
     ):
         role = None  # "According to the agency, forty people use the boat.": that is the content
+    if (
+        role is not None
+        and cue.start > c.floor
+        and toks[cue.start - 1].text == ","
+        and not _is_name(c.w, toks, role)
+        and _clause_like(c.w, toks, role[0], role[1] + 1)
+    ):
+        role = None  # "Before the match, according to witnesses, fans clashed with police."
     if role is not None and not _cap(toks[np[1]]) and _is_name(c.w, toks, role):
         np, role = role, np  # "according to the head of the agency, Jane Doe,"
     end_np = max(tail_end, np[1], role[1] if role else tail_end)
     before = content_end(toks, c.floor, cue.start)
-    first = _open_paren_after(toks, c.floor, before)  # "(the figure is higher, according to …)"
+    first = _open_paren_after(toks, c.floor, cue.start)  # "(the figure is higher, according to …)"
     # "The mayor said X, according to two aides": the words before have their own speaker.
     attributed = any(
         says_at(c.w, toks, k)
-        and (toks[k + 1].low == "that" or toks[k + 1].kind == "q" or _clause_like(c.w, toks, k + 1, before))
+        and (
+            toks[k + 1].low == "that"
+            or toks[k + 1].kind == "q"
+            or any(t.low == "to" for t in toks[k + 1 : min(k + 4, before)])  # "warned aides to stay"
+            or _clause_like(c.w, toks, k + 1, before)
+        )
         for k in range(first, before)
     )  # "..., and said little, according to an aide" is still the aide's account
     if before > first and not attributed:
@@ -1423,7 +1440,8 @@ def according_to(c: Context) -> Frame | None:
                 )  # "…, “held together by paint.”"
             )
         ):
-            return Frame("according_to", (cue.start, cue.end), np, (first, _end(c)), role=role)
+            hi = _paren_end(toks, first, c.floor, cue.end, _end(c))
+            return Frame("according_to", (cue.start, cue.end), np, (first, hi), role=role)
         fronted = (
             k < len(toks)
             and toks[k].text == ","
@@ -1441,7 +1459,7 @@ def according_to(c: Context) -> Frame | None:
     lo = end_np + 1
     while lo < len(toks) and toks[lo].kind == "p":
         lo += 1
-    hi = _end(c, lo)
+    hi = _paren_end(toks, first, c.floor, lo, _end(c, lo))
     if lo >= len(toks) or (words_in(toks, lo, hi, 2) < 2 and toks[lo].kind != "q"):
         return None
     if lo > cue.end + 1 and before > c.floor and toks[lo].low in _SUBORDINATORS | {"but", "and", "yet"}:
@@ -1460,6 +1478,13 @@ def _open_paren_after(toks: list[Tok], lo: int, hi: int) -> int:
                 return k + 1
             depth -= 1
     return lo
+
+
+def _paren_end(toks: list[Tok], first: int, floor: int, lo: int, hi: int) -> int:
+    """``hi``, or the closing parenthesis before it when the content opened inside one at ``first``."""
+    if first == floor:
+        return hi
+    return next((k for k in range(lo, hi) if toks[k].text == ")"), hi)
 
 
 # Conjunctions after a clause boundary that are not part of the next clause.
@@ -1864,7 +1889,8 @@ def _object_end(c: Context, lo: int) -> int:
     while True:
         while (
             hi < stop
-            and toks[hi].text not in {",", ";", ":", ".", "?", "!", "(", "—", "–", "--", "-"}
+            and toks[hi].text not in {",", ";", ":", ".", "?", "!", "(", "—", "–", "--"}
+            and not (toks[hi].text == "-" and not _score_dash(toks, hi))
             and not (hi > lo and toks[hi].low in _OBJECT_ENDS)
             and not (
                 hi > lo
@@ -1903,24 +1929,34 @@ def _object_end(c: Context, lo: int) -> int:
         return hi
 
 
+def _score_dash(toks: list[Tok], k: int) -> bool:
+    """Whether the spaced hyphen at ``k`` joins two numbers (``the 3 - 0 win``) rather than being a dash."""
+    return 0 < k < len(toks) - 1 and toks[k - 1].text[:1].isdigit() and toks[k + 1].text[:1].isdigit()
+
+
 # Words that lead a time clause or phrase: "shortly after", "two days before", "long since".
-_TIME_LEADS = frozenset(
-    {"shortly", "soon", "just", "right", "long", "only", "even", "immediately", "moments"}
-)
+_TIME_LEADS = frozenset({"shortly", "soon", "just", "only", "even", "immediately"})
 _TIME_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years"})
+# Words before a count of time units that make it part of the object: "the last 10 minutes".
+_COUNT_OPENERS = _DETS | _PREPOSITIONS | {"last", "first", "next", "past", "final", "opening"}
 
 
 def _time_lead(toks: list[Tok], lo: int, hi: int) -> int:
-    """Where a phrase ending before ``hi`` ends once the words leading the time link at ``hi`` go."""
+    """Where a phrase ending before ``hi`` ends once the words leading the time link at ``hi`` go.
+
+    ``shortly`` and ``two days`` lead ``after``; ``the last 10 minutes`` is an object.
+    """
     k = hi
     if k - 1 > lo and toks[k - 1].low in _TIME_LEADS:
         k -= 1
     elif (
         k - 2 > lo
         and toks[k - 1].low in _TIME_UNITS
-        and (toks[k - 2].text.isdigit() or toks[k - 2].low in _SMALL_NUMBERS | {"few", "several", "two"})
+        and (toks[k - 2].text.isdigit() or toks[k - 2].low in _SMALL_NUMBERS | {"few", "several"})
     ):
         k -= 3 if k - 3 > lo and toks[k - 3].low in {"a", "some"} else 2  # "a few days after"
+        if k - 1 >= lo and toks[k - 1].low in _COUNT_OPENERS:
+            return hi  # "criticised the last 10 minutes before half-time"
     return k
 
 
@@ -2191,7 +2227,9 @@ def _addressed(rule: str, c: Context, subject: tuple[int, int] | None, after: Af
             if lo < n and toks[lo].low == "that":
                 lo, that = lo + 1, True
     hi = _end(c, lo)
-    if (
+    # "Residents were urged by police to stay indoors": with an agent, an order is reported
+    ordered = agent is not None and lo < n and toks[lo].low == "to" and words_in(toks, lo, hi, 3) >= 3
+    if not ordered and (
         lo >= n
         or words_in(toks, lo, hi, 3) < 3
         or toks[lo].low in _PREPOSITIONS
@@ -2200,6 +2238,8 @@ def _addressed(rule: str, c: Context, subject: tuple[int, int] | None, after: Af
     ):
         return None  # "was told off by the referee", "What he was told was that …"
     audience = subject if subject is not None and toks[cue.start].low in _ADDRESSEE_PASSIVE else None
+    if audience is not None and audience[0] == audience[1] and toks[audience[0]].low == "it":
+        audience = None  # "It was ordered that the files be released": "it" stands for the clause
     return Frame(rule, (cue.start, cue.end), agent, (lo, hi), audience=audience, medium=after.medium)
 
 
@@ -2255,7 +2295,9 @@ _VERB_PARTICLES = frozenset({"off", "into", "up", "down", "out", "away", "back"}
 
 _STANCE_KINDS = frozenset({"stance", "speech", "belief", "evidence"})
 # What follows a passive verb of judging: "was criticized for", "is accused of", "was described as".
-_JUDGED_FOR = frozenset({"for", "of", "as"})
+_JUDGED_FOR = frozenset({"for", "of", "as", "over"})
+# Participles used as adjectives whose subject holds the stance: "She is opposed to the merger".
+_ADJECTIVAL = frozenset({"opposed", "committed", "dedicated", "devoted", "assured"})
 
 
 def speaker_stance_object(c: Context) -> Frame | None:
@@ -2286,8 +2328,8 @@ def speaker_stance_object(c: Context) -> Frame | None:
         return None  # "said nothing", "thought so"
     if toks[lo].low in _VERB_PARTICLES:
         return None  # "called off the deal", "called into the show": another verb, not the cue
-    passive = cue.start == cue.end and _passive(c, _STANCE_KINDS)
-    if passive and toks[lo].low not in _JUDGED_FOR:
+    passive = cue.start == cue.end and _passive(c, _STANCE_KINDS) and toks[cue.start].low not in _ADJECTIVAL
+    if passive and (toks[lo].low not in _JUDGED_FOR or cue.base not in w.judging):
         return None  # "The plan was mentioned in the report": the subject is what was spoken of
     if cue.start == cue.end and (
         toks[lo].low == "by"
@@ -2308,8 +2350,15 @@ def speaker_stance_object(c: Context) -> Frame | None:
         return None  # "declared last spring", "cheered loudly": a time or a manner, no object
     medium = _medium_tail(c, hi) if hi < len(toks) else None
     if passive:
-        # "The mayor was criticized for the delays": someone unnamed judged the mayor
-        return Frame("speaker_stance_object", (cue.start, cue.end), None, (lo, hi), medium=medium)
+        # "The mayor was criticized for the delays": someone unnamed judged the mayor; or the
+        # agent that closes the object did ("was accused of speeding by the stewards")
+        by = next((k for k in range(hi - 2, lo, -1) if toks[k].low == "by"), None)
+        agent = np_right(w, toks, by + 1, hi) if by is not None else None
+        if by is None or agent is None or agent[1] != hi - 1 or not _agent(w, toks, agent):
+            agent = None
+        else:
+            hi = by
+        return Frame("speaker_stance_object", (cue.start, cue.end), agent, (lo, hi), medium=medium)
     return Frame("speaker_stance_object", (cue.start, cue.end), np, (lo, hi), role=role, medium=medium)
 
 

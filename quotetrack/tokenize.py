@@ -247,6 +247,16 @@ def _marks(text: str, start: int, stop: int) -> Iterator[regex.Match[str]]:
     yield from _MARK.finditer(text, start, stop)
 
 
+# A right single mark that may close a quotation: after a non-space, before no letter or digit.
+_SINGLE_CLOSE = regex.compile(r"\S\N{RIGHT SINGLE QUOTATION MARK}(?![\w])")
+
+
+def _closed_later(text: str, e: int, stop: int) -> bool:
+    """Whether a right single mark closes a quotation opened at ``e`` before the line ends."""
+    end = text.find("\n", e, stop)
+    return _SINGLE_CLOSE.search(text, e, min(stop, e + 400) if end < 0 else end) is not None
+
+
 def classify_marks(text: str, start: int = 0, end: int | None = None) -> list[Mark]:
     """The quote marks of ``text[start:end]``, with apostrophes and primes left out.
 
@@ -265,8 +275,13 @@ def classify_marks(text: str, start: int = 0, end: int | None = None) -> list[Ma
         if mark in _ELIDERS:
             if before.isalnum() and after.isalnum():
                 continue  # don't, Clinton’s, rock'n'roll; a mis-typed Clinton‘s too
-            if after.isdigit() and not before.isalnum() and _ELISION.match(text, e, e + 4):
-                continue  # '90s and ‘08 are elisions; '5 ... ' is a quotation of a number (rare)
+            if (
+                after.isdigit()
+                and not before.isalnum()
+                and _ELISION.match(text, e, e + 4)
+                and (mark in _APOSTROPHES or text[e + 2 : e + 3] == "s" or not _closed_later(text, e, stop))
+            ):
+                continue  # '90s and ‘08 are elisions; ‘20 years on,’ is a quotation
         if mark in _APOSTROPHES:
             if (
                 after in "nN"

@@ -192,6 +192,7 @@ class Words:
     participles: frozenset[str]
     hearsay: frozenset[str]
     hearing: frozenset[str]
+    judging: frozenset[str]
 
 
 @cache
@@ -245,4 +246,5 @@ def words() -> Words:
         participles=load("participles"),
         hearsay=load("hearsay_adverbs"),
         hearing=_plurals(_both(load("hearing_nouns"))),
+        judging=_both(load("judging_verbs")),
     )
