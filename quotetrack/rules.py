@@ -1934,7 +1934,7 @@ def _score_dash(toks: list[Tok], k: int) -> bool:
     return 0 < k < len(toks) - 1 and toks[k - 1].text[:1].isdigit() and toks[k + 1].text[:1].isdigit()
 
 
-# Words that lead a time clause or phrase: "shortly after", "two days before", "long since".
+# Words that lead a time clause or phrase: "shortly after", "two days before".
 _TIME_LEADS = frozenset({"shortly", "soon", "just", "only", "even", "immediately"})
 _TIME_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years"})
 # Words before a count of time units that make it part of the object: "the last 10 minutes".
@@ -2294,7 +2294,7 @@ _VERB_PARTICLES = frozenset({"off", "into", "up", "down", "out", "away", "back"}
 
 
 _STANCE_KINDS = frozenset({"stance", "speech", "belief", "evidence"})
-# What follows a passive verb of judging: "was criticized for", "is accused of", "was described as".
+# What follows a passive verb of judging: "was criticized for", "is accused of", "is regarded as".
 _JUDGED_FOR = frozenset({"for", "of", "as", "over"})
 # Participles used as adjectives whose subject holds the stance: "She is opposed to the merger".
 _ADJECTIVAL = frozenset({"opposed", "committed", "dedicated", "devoted", "assured"})
