@@ -16,7 +16,7 @@ from typing import NamedTuple
 import regex
 
 from .quotes import Quoted
-from .tokenize import before_number
+from .tokenize import _ELIDERS, before_number
 from .wordclasses import Words, words
 
 __all__ = ["Frame", "Tok", "Unit", "find_cues", "tokens"]
@@ -1411,9 +1411,6 @@ def manner_adverb(t: Tok) -> bool:
     return t.kind == "w" and t.text.islower() and t.low.endswith("ly") and t.low not in _NOT_MANNER
 
 
-_ELISION_MARKS = frozenset({"'", "\N{RIGHT SINGLE QUOTATION MARK}", "\N{LEFT SINGLE QUOTATION MARK}"})
-
-
 def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> After:
     """Pass over audience, time and medium phrases, and a manner adverb, after a cue."""
     j = cue.end + 1
@@ -1456,7 +1453,7 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
                 continue
             if (
                 j + 3 < ceil
-                and toks[j + 1].text in _ELISION_MARKS
+                and toks[j + 1].text in _ELIDERS
                 and regex.fullmatch(r"\d\d", toks[j + 2].text)
                 and (toks[j + 3].low == "that" or toks[j + 3].text == ",")
             ):

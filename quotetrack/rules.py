@@ -814,7 +814,7 @@ def clause_cuts(w: Words, toks: list[Tok]) -> tuple[int, ...]:
         ):
             out.append(k)
         elif (
-            t.text in {"—", "–", "--", "-"}
+            t.text in _DASHES
             and nxt in {"a", "an"}
             and not any(u.text == t.text for u in toks[k + 1 :])
             and _closing_appositive(w, toks, k + 1)
@@ -1059,10 +1059,11 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     nxt = toks[lo] if lo < len(toks) else None
     if nxt is None:
         return None
-    if _passive(c) and toks[cue.start].low in _ADDRESSEE_PASSIVE:
+    passive = _passive(c)
+    if passive and toks[cue.start].low in _ADDRESSEE_PASSIVE:
         return _addressed("speaker_cue_clause", c, np, after)  # "Passengers were told the ferry …"
     if (
-        _passive(c)
+        passive
         or nxt.low in _AUX
         or (nxt.low in _PREPOSITIONS and not after.that and not _clause_like(c.w, toks, lo, hi))
     ):
@@ -1071,9 +1072,9 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     if not clause and nxt.kind == "w" and nxt.low != "to" and not nxt.low.endswith("ing"):
         # "denied the charges on Twitter": an object, then the medium; "announced his retirement,
         # according to the club": an object, then its source ("denied posting it on Facebook" goes on)
-        k = next((k for k in range(lo + 1, hi) if _medium_tail(c, k)), hi)
-        if k < hi:
-            hi, after = k, after._replace(medium=after.medium or _medium_tail(c, k))
+        tail = next(((k, m) for k in range(lo + 1, hi) if (m := _medium_tail(c, k))), None)
+        if tail is not None:
+            hi, after = tail[0], after._replace(medium=after.medium or tail[1])
         hi = next((k for k in range(lo + 1, hi) if toks[k].text == "," and _source_phrase(toks, k + 1)), hi)
     if (
         (cue.kind == "belief" or cue.base in _WEAK)
@@ -2469,8 +2470,6 @@ def speaker_verb_colon(c: Context) -> Frame | None:
 
 # Forms of "be" that may stand between a speaker and a colon: "The coach was blunt:".
 _COPULA_COLON = frozenset({"was", "is", "were", "are"})
-# Pronouns that may speak as the subject of "be": "She was blunt:".
-_PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
 
 
 def _copula_colon(c: Context, s: int, v: int, j: int) -> Frame | None:
@@ -2525,7 +2524,7 @@ def _speakerish(w: Words, toks: list[Tok], np: tuple[int, int]) -> bool:
     known first name: ``The coach``, ``The Kremlin``, ``Ana Ruiz``; not ``Nothing`` or ``London``.
     """
     head = toks[np[1]]
-    if head.low in _PERSONAL_SUBJECTS or _roleish(w, toks, np):
+    if head.low in _NOMINATIVE or _roleish(w, toks, np):
         return True
     if any(_bare(head.low) in kind for kind in (w.groups, w.organizations, w.documents)):
         return True

@@ -246,5 +246,5 @@ def words() -> Words:
         participles=load("participles"),
         hearsay=load("hearsay_adverbs"),
         hearing=_plurals(_both(load("hearing_nouns"))),
-        judging=_both(load("judging_verbs")),
+        judging=load("judging_verbs"),  # matched against a cue's base, which is American
     )
