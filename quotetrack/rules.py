@@ -398,6 +398,15 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
             if np is not None:
                 return np, (k + 1, h - 1)
         return None
+    if comma_inside(toks[h]) and len(toks[h].text.split()) <= 4:
+        # "Jane Doe, who called the plan “a mess,” said": the aside's comma is inside the marks
+        k = next((k for k in range(h - 1, max(floor, h - 30), -1) if toks[k].kind != "w"), floor)
+        if k > floor and toks[k].text == ",":
+            np = np_left(w, toks, k - 1, floor)
+            if np is not None and toks[k + 1].low in {"who", "which", "whose"}:
+                return np, None
+            if np is not None and _is_name(w, toks, np) and toks[k + 1].low in _DETS:
+                return np, (k + 1, h)  # "Dana Ray, a host of “The Hour,” said"
     if toks[h].text == ",":
         # "Jane Doe, a spokeswoman for the city, said"; "Jane Doe, who ran in 2020, ..., said"
         c1 = -1
@@ -581,7 +590,7 @@ def _relative_subject(c: Context, h: int, floor: int) -> tuple[int, int] | None:
             ):
                 return np  # "A report published on Monday shows": the time was skipped, the name is the noun
             return np[0], h  # the mention keeps its participle phrase, as annotators mark it
-        if toks[r].low not in {"who", "that"}:
+        if toks[r].low not in {"who", "that", "whose"}:
             continue
         if h - r > 16 or any(t.kind != "w" or t.low in w.speech for t in toks[r + 1 : h + 1]):
             return None  # a comma, a quotation or another cue: not one plain relative clause
@@ -592,8 +601,10 @@ def _relative_subject(c: Context, h: int, floor: int) -> tuple[int, int] | None:
             np = _opening_phrase(c, np, floor)  # "Residents in the north who watched the debate said"
         if np is None or np[0] != s or toks[np[1]].low in w.pronouns:
             return None
-        if toks[r].low == "that" and not _nounish(w, toks[np[1]].low) and not _cap(toks[np[1]]):
-            return None  # "that" after a verb or adjective opens no relative clause
+        if toks[r].low == "that" and not (
+            _nounish(w, toks[np[1]].low) or _cap(toks[np[1]]) or _bare_plural(toks, (np[1], np[1]))
+        ):
+            return None  # "that" after a verb or adjective opens no relative clause; "engineers that"
         return np
     return None
 
@@ -879,8 +890,14 @@ def quote_cue_speaker(c: Context) -> Frame | None:
     np = np_right(c.w, toks, cue.end + 1, len(toks))
     if np is None:
         return None
-    if toks[np[1]].low in _SUBJECT_PRONOUNS and np[1] + 1 < len(toks) and toks[np[1] + 1].kind == "w":
-        return None  # "Tom, who called it “madness”, said he would fight": the pronoun opens a clause
+    if np[1] + 1 < len(toks) and (
+        (toks[np[1]].low in _SUBJECT_PRONOUNS and toks[np[1] + 1].kind == "w")
+        or toks[np[1] + 1].low in _AUX
+        or toks[np[1] + 1].low in c.w.past
+    ):
+        # "Tom, who called it “madness”, said he would fight", "…, said the show would end":
+        # the phrase after the cue opens the reported clause
+        return None
     role = appositive_right(toks, np[1] + 1, len(toks))
     return Frame("quote_cue_speaker", (cue.start, cue.end), np, (_narration_start(c, j), j + 1), role=role)
 
@@ -2345,6 +2362,9 @@ def speaker_stance_object(c: Context) -> Frame | None:
         hi = _end(c, lo)
     else:
         hi = _object_end(c, lo)
+    if toks[np[1]].low in {"who", "that", "which"}:
+        # "Voters who backed the mayor said …": the relative clause's object ends at the main verb
+        hi = next((k for k in range(lo + 1, hi) if _finite_speech(w, toks, k)), hi)
     if words_in(toks, lo, hi, 1) < 1 or all(
         t.low in w.times or t.kind == "p" or manner_adverb(t) for t in toks[lo:hi]
     ):
@@ -2361,6 +2381,20 @@ def speaker_stance_object(c: Context) -> Frame | None:
             hi = by
         return Frame("speaker_stance_object", (cue.start, cue.end), agent, (lo, hi), medium=medium)
     return Frame("speaker_stance_object", (cue.start, cue.end), np, (lo, hi), role=role, medium=medium)
+
+
+def _finite_speech(w: Words, toks: list[Tok], k: int) -> bool:
+    """Whether token ``k`` is a speech verb that heads a clause (``said``, ``say``), not ``to say`` or ``comments``."""
+    low = toks[k].low
+    return (
+        toks[k].text.islower()
+        and low in w.speech
+        and (low in w.past or low.endswith("ed") or low in _SAY_FORMS)  # not the nouns "comments", "calls"
+        and toks[k - 1].low not in _AUX | {"to"}
+    )
+
+
+_SAY_FORMS = frozenset({"say", "says", "tell", "tells"})
 
 
 def interview_label(c: Context) -> Frame | None:
