@@ -22,6 +22,7 @@ from .matcher import (
     _DASHES,
     _DETS,
     _FINITE,
+    _MODALS,
     _OBJECT_PRONOUNS,
     _RELATIVES,
     _SMALL_NUMBERS,
@@ -1073,6 +1074,7 @@ def speaker_cue_clause(c: Context) -> Frame | None:
         hi = next((content_end(toks, lo, k) for k in range(lo + 2, hi) if toks[k].text == ","), hi)
     if words_in(toks, lo, hi, 3) < 3 and not (after.that and _clause_like(c.w, toks, lo, hi)):
         return None  # after "that" a clause may be short: "said that prices fell", not "that the bridge"
+    hi = _parallel_predicate(c, lo, hi)
     nxt = toks[lo] if lo < len(toks) else None
     if nxt is None:
         return None
@@ -1108,6 +1110,71 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     if nxt.kind == "p" and nxt.text not in {"“", '"', "‘"}:
         return None
     return _framed("speaker_cue_clause", cue, np, (lo, hi), role, after)
+
+
+def _tense(w: Words, toks: list[Tok], k: int) -> str | None:
+    """The tense of a verb group that starts at token ``k``, or None if no verb group starts there.
+
+    ``has said`` and ``has expressed`` are "perfect", ``says`` and ``refuses`` "present",
+    ``said`` and ``went`` "past", ``will fight`` "modal".
+    """
+    t = toks[k]
+    if t.kind != "w" or not t.text.islower():
+        return None
+    low = t.low
+    if low in {"has", "have"} and k + 1 < len(toks):
+        nxt = toks[k + 1]
+        past = nxt.low in w.participles or nxt.low in w.past or nxt.low.endswith("ed")
+        return "perfect" if past else "present"
+    if low in {"is", "are", "am", "does", "do"}:
+        return "present"
+    if low in {"was", "were", "did", "had"}:
+        return "past"
+    if low in _MODALS:
+        return "modal"
+    if low in w.past or (low.endswith("ed") and len(low) > 4 and low not in _NOT_PAST):
+        return "past"
+    if present_verb(w, t) or low == "says":
+        return "present"
+    return None
+
+
+def _cue_tense(c: Context) -> str | None:
+    """The tense of the cue's verb group: ``has said`` is "perfect", ``says`` "present"."""
+    toks, k = c.toks, c.cue.start
+    j = k - 1
+    while j >= 0 and toks[j].low in c.w.adverbs and toks[j].low not in _AUX:
+        j -= 1  # "has repeatedly said"
+    if j >= 0 and toks[j].low in _AUX:
+        return _tense(c.w, toks, j)
+    return _tense(c.w, toks, k)
+
+
+def _parallel_predicate(c: Context, lo: int, hi: int) -> int:
+    """Where a reported clause ends before ``and`` and a second predicate of the speaker's.
+
+    The predicate after ``and`` has the cue's tense and not the clause's own:
+    ``She has said she wants a ferry and has backed a bridge`` reports only ``she wants a ferry``;
+    ``She said the council met and voted`` reports all of it.
+    """
+    toks, w = c.toks, c.w
+    want = _cue_tense(c)
+    if want not in {"present", "perfect"}:
+        return hi  # after "said", a second past verb is as often still reported: "said he ran and won"
+    own = None
+    for k in range(lo, hi):
+        t = toks[k]
+        if t.low == "and" and own is not None and own != want and k > lo + 2:
+            j = k + 1
+            while j < hi and toks[j].low in w.adverbs and toks[j].low not in _AUX:
+                j += 1  # "and once again"
+            if j < hi and _tense(w, toks, j) == want:
+                return content_end(toks, lo, k - 1 if toks[k - 1].text == "," else k)
+        elif own is None and k > lo and (toks[k - 1].kind == "w" or t.low in _AUX):
+            own = _tense(w, toks, k)  # the clause's first verb, after its subject
+        if t.text in _DASHES or t.kind == "q" or t.low in {"who", "which", "whose"}:
+            break  # "a leader who has never held office and is …": the relative clause's verbs
+    return hi
 
 
 _REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "myself", "ourselves", "yourself"})
