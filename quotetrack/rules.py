@@ -2385,6 +2385,27 @@ _JUDGED_FOR = frozenset({"for", "of", "as", "over"})
 _ADJECTIVAL = frozenset({"opposed", "committed", "dedicated", "devoted", "assured"})
 
 
+def _complement_after_adjunct(c: Context, lo: int) -> int:
+    """Where the complement starts after an adjunct at ``lo``, or -1 if none follows.
+
+    ``decided after a long inquiry not to press charges`` gives ``not to press charges``.
+    """
+    toks, w = c.toks, c.w
+    for k in range(lo + 1, min(len(toks) - 1, lo + 12)):
+        t, nxt = toks[k], toks[k + 1]
+        if t.kind != "w":
+            return -1
+        if t.low == "that" and _clause_like(w, toks, k + 1, _end(c, k + 1)):
+            return k
+        if t.low == "to" and nxt.text.islower() and nxt.low not in _DETS and nxt.kind == "w":
+            return k - 1 if toks[k - 1].low == "not" else k
+    return -1
+
+
+# Words that open an adjunct or another verb right after a one-word cue, not its object.
+_NO_OBJECT_OPENERS = frozenset({"on", "in", "from", "before", "since", "after", "during", "and"})
+
+
 def speaker_stance_object(c: Context) -> Frame | None:
     """The speaker takes a stance on what the object names (no reported clause).
 
@@ -2413,6 +2434,18 @@ def speaker_stance_object(c: Context) -> Frame | None:
         return None  # "said nothing", "thought so"
     if toks[lo].low in _VERB_PARTICLES:
         return None  # "called off the deal", "called into the show": another verb, not the cue
+    if (
+        cue.start == cue.end
+        and cue.kind != "speech"  # "said in politics it takes time": the clause follows the adjunct
+        and toks[lo].low in _NO_OBJECT_OPENERS
+        and not (toks[lo].low == "in" and cue.base == "believe")
+        and not (lo + 1 < len(toks) and toks[lo + 1].low in {"favor", "favour"})
+    ):
+        lo = _complement_after_adjunct(c, lo)
+        if lo < 0:
+            return None  # "cheered on the merger", "attacked and insulted": no object follows
+    if cue.kind == "speech" and _medium_tail(c, lo):
+        return None  # "confirmed on Facebook on Friday": a medium, no object
     passive = cue.start == cue.end and _passive(c, _STANCE_KINDS) and toks[cue.start].low not in _ADJECTIVAL
     if passive and (toks[lo].low not in _JUDGED_FOR or cue.base not in w.judging):
         return None  # "The plan was mentioned in the report": the subject is what was spoken of
