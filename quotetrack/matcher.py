@@ -1582,7 +1582,22 @@ def _after_dateline(toks: list[Tok], before: int) -> int:
 _SUBJECT_OPENERS = _ARTICLES | {"he", "she", "it", "they", "we", "his", "her"}
 
 # Adverbs that may open a sentence before its subject ("later" is a leading phrase: "Later that day,").
-_OPENING_ADVERBS = LEADING_CONJUNCTIONS | {"then", "now", "still", "meanwhile", "instead"}
+_OPENING_ADVERBS = LEADING_CONJUNCTIONS | {
+    "then",
+    "now",
+    "still",
+    "meanwhile",
+    "instead",
+    "however",
+    "indeed",
+    "finally",
+    "moreover",
+    "nevertheless",
+    "nonetheless",
+    "separately",
+    "similarly",
+    "likewise",
+}  # fmt: skip; not "later" or "earlier", which open time phrases ("Earlier this week, …")
 
 
 def unit_subject(toks: list[Tok], before: int) -> tuple[int, int] | None:
