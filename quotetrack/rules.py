@@ -405,7 +405,7 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
         if k > floor and toks[k].text == ",":
             np = np_left(w, toks, k - 1, floor)
             if np is not None and toks[k + 1].low in {"who", "which", "whose"}:
-                return np, None
+                return _head_phrase(c, np, floor), None
             if np is not None and _is_name(w, toks, np) and toks[k + 1].low in _DETS:
                 return np, (k + 1, h)  # "Dana Ray, a host of “The Hour,” said"
     if toks[h].text == ",":
@@ -438,7 +438,7 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
             if np is not None:
                 appos = (c1 + 1, h - 1)
                 if toks[appos[0]].low in {"who", "which", "whose"}:
-                    return np, None
+                    return _head_phrase(c, np, floor), None
                 opening = _opening_subject(c, h, floor)
                 if opening is not None and opening[0][1] == np[1] and opening[0][0] < np[0]:
                     np = opening[0]  # "The owner of the old mill, a baker, said": not just "the old mill"
@@ -494,6 +494,16 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
         ):
             return name, np  # "Karin von Hippel, director general of RUSI told"
     return _coordinated(c, np, floor), None
+
+
+def _head_phrase(c: Context, np: tuple[int, int], floor: int) -> tuple[int, int]:
+    """``np`` widened to the sentence's start when a preposition links it to the phrase's head.
+
+    ``The leader of the opposition, who …, said``: the speaker is the leader, not the opposition.
+    """
+    if np[0] - 1 > floor and c.toks[np[0] - 1].low in _SUBJECT_PREPOSITIONS:
+        return _opening_phrase(c, np, floor)
+    return np
 
 
 def _without_participle(w: Words, toks: list[Tok], np: tuple[int, int]) -> tuple[int, int]:
@@ -892,11 +902,10 @@ def quote_cue_speaker(c: Context) -> Frame | None:
     if np is None:
         return None
     if np[1] + 1 < len(toks) and (
-        (toks[np[1]].low in _SUBJECT_PRONOUNS and toks[np[1] + 1].kind == "w")
-        or toks[np[1] + 1].low in _AUX
-        or toks[np[1] + 1].low in c.w.past
+        (toks[np[1]].low in _SUBJECT_PRONOUNS and toks[np[1] + 1].kind == "w") or toks[np[1] + 1].low in _AUX
     ):
-        # "Tom, who called it “madness”, said he would fight", "…, said the show would end":
+        # "Tom, who called it “madness”, said he would fight", "…, said the show would end"
+        # (not "said a driver stuck in the queue"):
         # the phrase after the cue opens the reported clause
         return None
     role = appositive_right(toks, np[1] + 1, len(toks))
@@ -1153,28 +1162,41 @@ def _cue_tense(c: Context) -> str | None:
 def _parallel_predicate(c: Context, lo: int, hi: int) -> int:
     """Where a reported clause ends before ``and`` and a second predicate of the speaker's.
 
-    The predicate after ``and`` has the cue's tense and not the clause's own:
-    ``She has said she wants a ferry and has backed a bridge`` reports only ``she wants a ferry``;
-    ``She said the council met and voted`` reports all of it.
+    The clause's subject is a pronoun for the speaker, and the predicate after ``and`` has the
+    cue's tense and not the clause's own: ``She has said she wants a ferry and has backed a
+    bridge`` reports only ``she wants a ferry``; ``She said the council met and voted`` and ``She
+    says the bridge was built in 1920 and needs repairs`` report all of it.
     """
     toks, w = c.toks, c.w
     want = _cue_tense(c)
-    if want not in {"present", "perfect"}:
+    if want not in {"present", "perfect"} or lo + 1 >= hi or toks[lo].low not in _SPEAKER_PRONOUNS:
         return hi  # after "said", a second past verb is as often still reported: "said he ran and won"
     own = None
-    for k in range(lo, hi):
+    for k in range(lo + 1, hi):
         t = toks[k]
         if t.low == "and" and own is not None and own != want and k > lo + 2:
             j = k + 1
             while j < hi and toks[j].low in w.adverbs and toks[j].low not in _AUX:
                 j += 1  # "and once again"
-            if j < hi and _tense(w, toks, j) == want:
+            if (
+                j + 1 < hi
+                and _tense(w, toks, j) == want
+                and (toks[j].low in _AUX or _takes_object(w, toks[j + 1]))
+            ):
                 return content_end(toks, lo, k - 1 if toks[k - 1].text == "," else k)
-        elif own is None and k > lo and (toks[k - 1].kind == "w" or t.low in _AUX):
-            own = _tense(w, toks, k)  # the clause's first verb, after its subject
+        elif own is None:
+            own = _tense(w, toks, k)  # the clause's first verb, after its pronoun
         if t.text in _DASHES or t.kind == "q" or t.low in {"who", "which", "whose"}:
             break  # "a leader who has never held office and is …": the relative clause's verbs
     return hi
+
+
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _takes_object(w: Words, t: Tok) -> bool:
+    """Whether ``t`` can open what follows a verb (``refuses to``, ``backs the plan``), not a noun's tail."""
+    return t.low in _DETS or t.low in w.pronouns or t.low in {"to", "that"} or _cap(t)
 
 
 _REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "myself", "ourselves", "yourself"})
@@ -2386,20 +2408,58 @@ _ADJECTIVAL = frozenset({"opposed", "committed", "dedicated", "devoted", "assure
 
 
 def _complement_after_adjunct(c: Context, lo: int) -> int:
-    """Where the complement starts after an adjunct at ``lo``, or -1 if none follows.
+    """Where the verb's own object or complement starts after the adjunct at ``lo``, or -1.
 
-    ``decided after a long inquiry not to press charges`` gives ``not to press charges``.
+    ``decided after a long inquiry not to press charges`` gives ``not to press charges``, ``decided
+    in unison to …`` ``to …``; ``opposed and fought the pipeline`` gives ``the pipeline``. Not ``rejected in a referendum
+    the plan to merge``, whose ``to`` belongs to the object.
     """
     toks, w = c.toks, c.w
-    for k in range(lo + 1, min(len(toks) - 1, lo + 12)):
+    if toks[lo].low == "and":
+        k = lo + 1
+        if k + 1 < len(toks) and _past(w, toks, k, coordinated=True) and toks[k].low not in w.cue_words:
+            return k + 1 if _opens_object(w, toks[k + 1]) else -1
+        return -1
+    first = lo + 2 if lo + 1 < len(toks) and toks[lo + 1].low in _DETS else lo + 1
+    for k in range(first, min(len(toks) - 1, lo + 6)):
         t, nxt = toks[k], toks[k + 1]
-        if t.kind != "w":
+        if t.kind != "w" or t.low in _DETS:
             return -1
-        if t.low == "that" and _clause_like(w, toks, k + 1, _end(c, k + 1)):
-            return k
         if t.low == "to" and nxt.text.islower() and nxt.low not in _DETS and nxt.kind == "w":
             return k - 1 if toks[k - 1].low == "not" else k
     return -1
+
+
+def _after_adjunct(c: Context, lo: int) -> tuple[int, str | None]:
+    """The token after time phrases or a medium that open at ``lo`` (``on Friday``, ``on Twitter``), or -1.
+
+    The medium named, if any, comes second.
+    """
+    toks, w = c.toks, c.w
+    k, medium = lo, None
+    while k + 1 < len(toks) and toks[k].low in _MEDIUM_PREPOSITIONS:
+        if toks[k + 1].low in w.times:
+            k += 2
+            while k < len(toks) and toks[k].low in w.times:
+                k += 1  # "on Friday night"
+            continue
+        found = medium_at(c.text, toks[k])
+        if found is None:
+            break
+        medium = found[1]
+        k = next((j for j in range(k, len(toks)) if toks[j].start >= found[0]), len(toks))
+    return (k if k > lo else -1), medium
+
+
+def _opens_object(w: Words, t: Tok) -> bool:
+    """Whether ``t`` can open an object noun phrase: a determiner, a possessive, a pronoun, a name or a plural."""
+    return t.kind == "w" and (
+        t.low in _DETS
+        or _possessive(t)
+        or t.low in _OBJECT_PRONOUNS
+        or _cap(t)
+        or (t.text.islower() and t.low.endswith("s") and not t.low.endswith("ss") and t.low not in w.stop)
+    )
 
 
 # Words that open an adjunct or another verb right after a one-word cue, not its object.
@@ -2430,22 +2490,27 @@ def speaker_stance_object(c: Context) -> Frame | None:
     ):
         return None  # "it", "which": too often not a source; but "The union, which endorsed …"
     lo = cue.end + 1
+    skipped_medium = None
     if lo >= len(toks) or toks[lo].kind == "p" or (cue.kind != "stance" and toks[lo].low in _NO_STATEMENT):
         return None  # "said nothing", "thought so"
     if toks[lo].low in _VERB_PARTICLES:
         return None  # "called off the deal", "called into the show": another verb, not the cue
-    if (
-        cue.start == cue.end
-        and cue.kind != "speech"  # "said in politics it takes time": the clause follows the adjunct
-        and toks[lo].low in _NO_OBJECT_OPENERS
-        and not (toks[lo].low == "in" and cue.base == "believe")
-        and not (lo + 1 < len(toks) and toks[lo + 1].low in {"favor", "favour"})
-    ):
-        lo = _complement_after_adjunct(c, lo)
-        if lo < 0:
-            return None  # "cheered on the merger", "attacked and insulted": no object follows
-    if cue.kind == "speech" and _medium_tail(c, lo):
-        return None  # "confirmed on Facebook on Friday": a medium, no object
+    if cue.start == cue.end and not (toks[lo].low == "in" and cue.base == "believe"):
+        skip, skipped_medium = _after_adjunct(c, lo)
+        if skip >= 0:
+            # "welcomed on Friday the court's ruling", "thanked on Instagram the fans"; but
+            # "confirmed on Facebook on Friday" has no object
+            if skip >= len(toks) or not _opens_object(w, toks[skip]):
+                return None
+            lo = skip
+        elif (
+            cue.kind != "speech"  # "said in politics it takes time": the clause follows the adjunct
+            and toks[lo].low in _NO_OBJECT_OPENERS
+            and not (lo + 1 < len(toks) and toks[lo + 1].low in {"favor", "favour"})
+        ):
+            lo = _complement_after_adjunct(c, lo)
+            if lo < 0:
+                return None  # "cheered on the quay", "derided and mocked": no object follows
     passive = cue.start == cue.end and _passive(c, _STANCE_KINDS) and toks[cue.start].low not in _ADJECTIVAL
     if passive and (toks[lo].low not in _JUDGED_FOR or cue.base not in w.judging):
         return None  # "The plan was mentioned in the report": the subject is what was spoken of
@@ -2464,12 +2529,15 @@ def speaker_stance_object(c: Context) -> Frame | None:
         hi = _object_end(c, lo)
     if toks[np[1]].low in {"who", "that", "which"}:
         # "Voters who backed the mayor said …": the relative clause's object ends at the main verb
-        hi = next((k for k in range(lo + 1, hi) if _finite_speech(w, toks, k)), hi)
+        main = next((k for k in range(lo + 1, hi) if _finite_speech(w, toks, k)), hi)
+        while main + 1 < hi and _finite_speech(w, toks, main + 1):
+            main += 1  # "who backed the bill the mayor proposed said …": the second verb is the main one
+        hi = main
     if words_in(toks, lo, hi, 1) < 1 or all(
         t.low in w.times or t.kind == "p" or manner_adverb(t) for t in toks[lo:hi]
     ):
         return None  # "declared last spring", "cheered loudly": a time or a manner, no object
-    medium = _medium_tail(c, hi) if hi < len(toks) else None
+    medium = skipped_medium or (_medium_tail(c, hi) if hi < len(toks) else None)
     if passive:
         # "The mayor was criticized for the delays": someone unnamed judged the mayor; or the
         # agent that closes the object did ("was accused of speeding by the stewards")
@@ -2491,6 +2559,7 @@ def _finite_speech(w: Words, toks: list[Tok], k: int) -> bool:
         and low in w.speech
         and (low in w.past or low.endswith("ed") or low in _SAY_FORMS)  # not the nouns "comments", "calls"
         and toks[k - 1].low not in _AUX | {"to"}
+        and toks[k - 1].low not in _SUBJECT_PRONOUNS  # "they said": a clause inside the object
     )
 
 
