@@ -2423,10 +2423,10 @@ def _complement_after_adjunct(c: Context, lo: int) -> int:
     first = lo + 2 if lo + 1 < len(toks) and toks[lo + 1].low in _DETS else lo + 1
     for k in range(first, min(len(toks) - 1, lo + 6)):
         t, nxt = toks[k], toks[k + 1]
-        if t.kind != "w" or t.low in _DETS:
-            return -1
         if t.low == "to" and nxt.text.islower() and nxt.low not in _DETS and nxt.kind == "w":
             return k - 1 if toks[k - 1].low == "not" else k
+        if t.kind != "w" or t.low in _DETS or (t.low in w.stop and t.low != "not"):
+            return -1  # "from the mayor as she tries to …": a clause of its own
     return -1
 
 
