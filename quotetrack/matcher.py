@@ -1581,7 +1581,8 @@ def _after_dateline(toks: list[Tok], before: int) -> int:
 # Words that may open a subject after a time phrase with no comma ("On Monday she said …").
 _SUBJECT_OPENERS = _ARTICLES | {"he", "she", "it", "they", "we", "his", "her"}
 
-# Adverbs that may open a sentence before its subject ("later" is a leading phrase: "Later that day,").
+# Adverbs that may open a sentence before its subject ("However, the mayor …"). Not "later" or
+# "earlier", which lead time phrases: "Later that day,".
 _OPENING_ADVERBS = LEADING_CONJUNCTIONS | {
     "then",
     "now",
@@ -1597,7 +1598,7 @@ _OPENING_ADVERBS = LEADING_CONJUNCTIONS | {
     "separately",
     "similarly",
     "likewise",
-}  # fmt: skip; not "later" or "earlier", which open time phrases ("Earlier this week, …")
+}
 
 
 def unit_subject(toks: list[Tok], before: int) -> tuple[int, int] | None:

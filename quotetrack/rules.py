@@ -904,9 +904,8 @@ def quote_cue_speaker(c: Context) -> Frame | None:
     if np[1] + 1 < len(toks) and (
         (toks[np[1]].low in _SUBJECT_PRONOUNS and toks[np[1] + 1].kind == "w") or toks[np[1] + 1].low in _AUX
     ):
-        # "Tom, who called it “madness”, said he would fight", "…, said the show would end"
-        # (not "said a driver stuck in the queue"):
-        # the phrase after the cue opens the reported clause
+        # "Tom, who called it “madness”, said he would fight", "…, said the show would end": the
+        # phrase after the cue opens the reported clause (but "said a driver stuck in the queue")
         return None
     role = appositive_right(toks, np[1] + 1, len(toks))
     return Frame("quote_cue_speaker", (cue.start, cue.end), np, (_narration_start(c, j), j + 1), role=role)
@@ -2410,9 +2409,9 @@ _ADJECTIVAL = frozenset({"opposed", "committed", "dedicated", "devoted", "assure
 def _complement_after_adjunct(c: Context, lo: int) -> int:
     """Where the verb's own object or complement starts after the adjunct at ``lo``, or -1.
 
-    ``decided after a long inquiry not to press charges`` gives ``not to press charges``, ``decided
-    in unison to …`` ``to …``; ``opposed and fought the pipeline`` gives ``the pipeline``. Not ``rejected in a referendum
-    the plan to merge``, whose ``to`` belongs to the object.
+    ``decided after a long inquiry not to press charges`` gives ``not to press charges`` and
+    ``opposed and fought the pipeline`` gives ``the pipeline``; ``rejected in a referendum the
+    plan to merge`` gives nothing, as its ``to`` belongs to the object.
     """
     toks, w = c.toks, c.w
     if toks[lo].low == "and":
