@@ -185,6 +185,9 @@ def _personal(w: Words, toks: list[Tok], np: tuple[int, int]) -> bool:
 
 
 # Words before a noun that a participle may modify: "his favored plan", "the old saw".
+# Relative pronouns that open an aside or a clause about the noun before them ("that" is left
+# out: it is as often a conjunction).
+_WH_RELATIVES = frozenset({"who", "which", "whose"})
 _NOUN_OPENERS = frozenset(
     {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"}
 )
@@ -404,7 +407,7 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
         k = next((k for k in range(h - 1, max(floor, h - 30), -1) if toks[k].kind != "w"), floor)
         if k > floor and toks[k].text == ",":
             np = np_left(w, toks, k - 1, floor)
-            if np is not None and toks[k + 1].low in {"who", "which", "whose"}:
+            if np is not None and toks[k + 1].low in _WH_RELATIVES:
                 return _head_phrase(c, np, floor), None
             if np is not None and _is_name(w, toks, np) and toks[k + 1].low in _DETS:
                 return np, (k + 1, h)  # "Dana Ray, a host of “The Hour,” said"
@@ -414,7 +417,7 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
         for k in range(h - 1, max(floor, h - 40), -1):
             if toks[k].kind == "q":
                 break
-            if toks[k].text == "," and toks[k + 1].low in {"who", "which", "whose"}:
+            if toks[k].text == "," and toks[k + 1].low in _WH_RELATIVES:
                 c1 = k
                 break
         if c1 < 0:
@@ -437,7 +440,7 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
                     return name, (np[0], h - 1)
             if np is not None:
                 appos = (c1 + 1, h - 1)
-                if toks[appos[0]].low in {"who", "which", "whose"}:
+                if toks[appos[0]].low in _WH_RELATIVES:
                     return _head_phrase(c, np, floor), None
                 opening = _opening_subject(c, h, floor)
                 if opening is not None and opening[0][1] == np[1] and opening[0][0] < np[0]:
@@ -471,12 +474,7 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
         return _clause_subject(c, h, floor)
     if _possessive(toks[np[1]]) and toks[np[1]].low not in w.pronouns:
         return None  # "Editor’s note", "Clinton's plan"; but "he’s predicting"
-    np = _without_participle(w, toks, np)
-    if np[0] - 1 > floor and (
-        toks[np[0] - 1].low in _SUBJECT_PREPOSITIONS
-        or (toks[np[0] - 1].low == "to" and toks[np[0] - 2].low in CLOSE_TO)
-    ):
-        np = _opening_phrase(c, np, floor)  # "The person familiar with the planning confirmed"
+    np = _head_phrase(c, _without_participle(w, toks, np), floor)  # "The person familiar with the planning"
     s = np[0]
     if (
         not _is_name(w, toks, np)
@@ -499,9 +497,14 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
 def _head_phrase(c: Context, np: tuple[int, int], floor: int) -> tuple[int, int]:
     """``np`` widened to the sentence's start when a preposition links it to the phrase's head.
 
-    ``The leader of the opposition, who …, said``: the speaker is the leader, not the opposition.
+    ``The leader of the opposition, who …, said`` and ``A source close to the talks said``: the
+    speaker is the leader or the source, not the opposition or the talks.
     """
-    if np[0] - 1 > floor and c.toks[np[0] - 1].low in _SUBJECT_PREPOSITIONS:
+    toks = c.toks
+    if np[0] - 1 > floor and (
+        toks[np[0] - 1].low in _SUBJECT_PREPOSITIONS
+        or (toks[np[0] - 1].low == "to" and toks[np[0] - 2].low in CLOSE_TO)
+    ):
         return _opening_phrase(c, np, floor)
     return np
 
@@ -1167,8 +1170,10 @@ def _parallel_predicate(c: Context, lo: int, hi: int) -> int:
     says the bridge was built in 1920 and needs repairs`` report all of it.
     """
     toks, w = c.toks, c.w
+    if lo + 1 >= hi or toks[lo].low not in _NOMINATIVE:
+        return hi
     want = _cue_tense(c)
-    if want not in {"present", "perfect"} or lo + 1 >= hi or toks[lo].low not in _SPEAKER_PRONOUNS:
+    if want not in {"present", "perfect"}:
         return hi  # after "said", a second past verb is as often still reported: "said he ran and won"
     own = None
     for k in range(lo + 1, hi):
@@ -1185,17 +1190,17 @@ def _parallel_predicate(c: Context, lo: int, hi: int) -> int:
                 return content_end(toks, lo, k - 1 if toks[k - 1].text == "," else k)
         elif own is None:
             own = _tense(w, toks, k)  # the clause's first verb, after its pronoun
-        if t.text in _DASHES or t.kind == "q" or t.low in {"who", "which", "whose"}:
+        if t.text in _DASHES or t.kind == "q" or t.low in _WH_RELATIVES:
             break  # "a leader who has never held office and is …": the relative clause's verbs
     return hi
 
 
-_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+def _takes_object(w: Words, t: Tok, *, names: bool = True) -> bool:
+    """Whether ``t`` can open what follows a verb (``refuses to``, ``backs the plan``), not a noun's tail.
 
-
-def _takes_object(w: Words, t: Tok) -> bool:
-    """Whether ``t`` can open what follows a verb (``refuses to``, ``backs the plan``), not a noun's tail."""
-    return t.low in _DETS or t.low in w.pronouns or t.low in {"to", "that"} or _cap(t)
+    A name counts only with ``names``.
+    """
+    return t.low in _DETS or t.low in w.pronouns or t.low in {"to", "that"} or (names and _cap(t))
 
 
 _REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "myself", "ourselves", "yourself"})
@@ -2095,7 +2100,7 @@ def _aside_then_complement(toks: list[Tok], k: int, stop: int) -> int | None:
 
 
 # Words that open an aside about the object: "the head of …", "who …", "whose …".
-_ASIDE_OPENERS = _NOUN_OPENERS | {"who", "whose", "which"}
+_ASIDE_OPENERS = _NOUN_OPENERS | _WH_RELATIVES
 
 
 def _new_predicate(c: Context, k: int) -> bool:
@@ -2116,10 +2121,8 @@ def _new_predicate(c: Context, k: int) -> bool:
         return True
     # A past form used as an adjective ("paid leave", "trained NHS volunteers") has no object after it.
     if _past(w, toks, k):
-        return aux or nxt.low in _DETS or nxt.low in w.pronouns or nxt.low in {"to", "that"} or _cap(nxt)
-    return _past(w, toks, k, coordinated=True) and (
-        aux or nxt.low in _DETS or nxt.low in w.pronouns or nxt.low in {"to", "that"}
-    )
+        return aux or _takes_object(w, nxt)
+    return _past(w, toks, k, coordinated=True) and (aux or _takes_object(w, nxt, names=False))
 
 
 _MEDIUM_PREPOSITIONS = frozenset({"in", "on", "via"})
@@ -2136,7 +2139,7 @@ def _medium_tail(c: Context, k: int) -> str | None:
     if found is None:
         return None
     end, medium = found
-    j = next((j for j in range(k, len(c.toks)) if c.toks[j].start >= end), len(c.toks))
+    j = _token_from(c.toks, k, end)
     if j < len(c.toks) and (c.toks[j].low in _MEDIUM_GOES_ON or c.toks[j].low.endswith("ed")):
         return None
     return medium
@@ -2417,7 +2420,7 @@ def _complement_after_adjunct(c: Context, lo: int) -> int:
     if toks[lo].low == "and":
         k = lo + 1
         if k + 1 < len(toks) and _past(w, toks, k, coordinated=True) and toks[k].low not in w.cue_words:
-            return k + 1 if _opens_object(w, toks[k + 1]) else -1
+            return k + 1 if _opens_object(w, toks, k + 1) else -1
         return -1
     first = lo + 2 if lo + 1 < len(toks) and toks[lo + 1].low in _DETS else lo + 1
     for k in range(first, min(len(toks) - 1, lo + 6)):
@@ -2446,18 +2449,24 @@ def _after_adjunct(c: Context, lo: int) -> tuple[int, str | None]:
         if found is None:
             break
         medium = found[1]
-        k = next((j for j in range(k, len(toks)) if toks[j].start >= found[0]), len(toks))
+        k = _token_from(toks, k, found[0])
     return (k if k > lo else -1), medium
 
 
-def _opens_object(w: Words, t: Tok) -> bool:
-    """Whether ``t`` can open an object noun phrase: a determiner, a possessive, a pronoun, a name or a plural."""
+def _token_from(toks: list[Tok], k: int, offset: int) -> int:
+    """The first token from ``k`` on that starts at or after the character ``offset``."""
+    return next((j for j in range(k, len(toks)) if toks[j].start >= offset), len(toks))
+
+
+def _opens_object(w: Words, toks: list[Tok], k: int) -> bool:
+    """Whether token ``k`` can open an object noun phrase: a determiner, a possessive, a pronoun, a name or a plural."""
+    t = toks[k]
     return t.kind == "w" and (
         t.low in _DETS
         or _possessive(t)
         or t.low in _OBJECT_PRONOUNS
         or _cap(t)
-        or (t.text.islower() and t.low.endswith("s") and not t.low.endswith("ss") and t.low not in w.stop)
+        or (t.low not in w.stop and _bare_plural(toks, (k, k)))
     )
 
 
@@ -2499,7 +2508,7 @@ def speaker_stance_object(c: Context) -> Frame | None:
         if skip >= 0:
             # "welcomed on Friday the court's ruling", "thanked on Instagram the fans"; but
             # "confirmed on Facebook on Friday" has no object
-            if skip >= len(toks) or not _opens_object(w, toks[skip]):
+            if skip >= len(toks) or not _opens_object(w, toks, skip):
                 return None
             lo = skip
         elif (
@@ -2526,7 +2535,7 @@ def speaker_stance_object(c: Context) -> Frame | None:
         hi = _end(c, lo)
     else:
         hi = _object_end(c, lo)
-    if toks[np[1]].low in {"who", "that", "which"}:
+    if toks[np[1]].low in _WH_RELATIVES | {"that"}:
         # "Voters who backed the mayor said …": the relative clause's object ends at the main verb
         main = next((k for k in range(lo + 1, hi) if _finite_speech(w, toks, k)), hi)
         while main + 1 < hi and _finite_speech(w, toks, main + 1):
@@ -2557,12 +2566,13 @@ def _finite_speech(w: Words, toks: list[Tok], k: int) -> bool:
         toks[k].text.islower()
         and low in w.speech
         and (low in w.past or low.endswith("ed") or low in _SAY_FORMS)  # not the nouns "comments", "calls"
-        and toks[k - 1].low not in _AUX | {"to"}
-        and toks[k - 1].low not in _SUBJECT_PRONOUNS  # "they said": a clause inside the object
+        and toks[k - 1].low not in _NO_MAIN_VERB_AFTER
     )
 
 
 _SAY_FORMS = frozenset({"say", "says", "tell", "tells"})
+# Words after which a verb of saying heads no main clause: "would say", "to say", "they said".
+_NO_MAIN_VERB_AFTER = _AUX | _SUBJECT_PRONOUNS | {"to"}
 
 
 def interview_label(c: Context) -> Frame | None:
