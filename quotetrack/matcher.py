@@ -876,6 +876,7 @@ def says_at(w: Words, toks: list[Tok], i: int) -> bool:
             and (toks[i - 1].low in _ARTICLES or _possessive(toks[i - 1]) or toks[i - 1].text[:1].isdigit())
         )  # "her reported gifts", "758 pledged delegates"
         and (t.low not in w.nouny or _verb_context(w, toks, i))
+        and not _discourse_marker(toks, i)  # "All told, …"
     )
 
 
@@ -1072,6 +1073,8 @@ def _document_subject(w: Words, toks: list[Tok], i: int) -> bool:
     ``A poll, taken in May, shows``; the words between are times, adverbs, names and a few others.
     """
     k = i - 1
+    if toks[k].low in {"by", "of"}:
+        return False  # "data released Friday by state regulators": the word after is the agent, no verb
     if toks[k].text == ",":  # an aside between commas: look before it
         k = next((j for j in range(k - 1, max(-1, k - 16), -1) if toks[j].kind != "w"), -1)
         if k < 1 or toks[k].text != ",":
