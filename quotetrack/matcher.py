@@ -1414,6 +1414,41 @@ def manner_adverb(t: Tok) -> bool:
     return t.kind == "w" and t.text.islower() and t.low.endswith("ly") and t.low not in _NOT_MANNER
 
 
+def _participle_phrase_end(w: Words, toks: list[Tok], j: int, ceil: int) -> int:
+    """Where a participle phrase at ``j`` that modifies the noun before it ends, or -1.
+
+    ``released Monday``, ``sent to members``, ``released by the club``: a participle, then a time
+    or "to" or "by" and a phrase.
+    """
+    t = toks[j]
+    if not (j + 1 < ceil and t.text.islower() and (t.low.endswith("ed") or t.low in w.participles)):
+        return -1
+    k = j + 1
+    while k < ceil and toks[k].low in w.times:
+        k += 1
+    if k < ceil and toks[k].low in {"to", "by"}:
+        k += 1 if k + 2 < ceil and toks[k + 1].low in _POSSESSIVE_PRONOUNS else 0  # "by her office"
+        np = np_right(w, toks, k + 1, ceil)
+        return np[1] + 1 if np else -1
+    return k if k > j + 1 else -1
+
+
+def _that_after_phrase(w: Words, toks: list[Tok], j: int, ceil: int) -> int:
+    """Where a "that" closes the phrase that runs on after token ``j``, or -1.
+
+    Ten words and commas at most, with no verb of saying among them.
+    """
+    k = j + 1
+    while (
+        k < ceil
+        and k - j <= 10
+        and toks[k].low != "that"
+        and ((toks[k].kind == "w" and toks[k].low not in w.speech) or toks[k].text == ",")
+    ):
+        k += 1
+    return k if k < ceil and toks[k].low == "that" else -1
+
+
 def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> After:
     """Pass over audience, time and medium phrases, and a manner adverb, after a cue."""
     j = cue.end + 1
@@ -1450,6 +1485,13 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
                 end, medium = found
                 while j < ceil and toks[j].end <= end:
                     j += 1
+                if j < ceil and toks[j].kind == "w" and toks[j].low != "that":
+                    # "said in a letter sent to members that …", "writes in her memoir Salt Roads that …"
+                    k = _that_after_phrase(w, toks, j - 1, ceil)
+                    if k < 0:
+                        # "said in a statement released by her office": the phrase modifies the medium
+                        k = _participle_phrase_end(w, toks, j, ceil)
+                    j = max(j, k)
                 continue
             if j + 1 < ceil and (toks[j + 1].low in w.times or toks[j + 1].text[:1].isdigit()):
                 j += 2
@@ -1463,16 +1505,8 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
                 j += 3  # "said in ’08 that …": a year with its century left out
                 continue
             # "said during a rally in Michigan that ...": the phrase before "that"
-            k = j + 1
-            while (
-                k < ceil
-                and k - j <= 10
-                and ((toks[k].kind == "w" and toks[k].low not in w.speech) or toks[k].text == ",")
-            ):
-                if toks[k].low == "that":
-                    break
-                k += 1
-            if k < ceil and toks[k].low == "that" and k > j + 1:
+            k = _that_after_phrase(w, toks, j, ceil)
+            if k > j + 1:
                 j = k
                 continue
             break
