@@ -2432,6 +2432,30 @@ def _complement_after_adjunct(c: Context, lo: int) -> int:
     return -1
 
 
+def _clause_after_adjunct(c: Context, lo: int) -> int:
+    """Where a clause starts after the adjunct at ``lo``, or -1.
+
+    ``said in politics it takes time`` gives ``it takes time``, ``said during the debate the
+    fares were high`` gives ``the fares were high``; ``complained during the meeting`` gives
+    nothing. The clause opens with a subject pronoun, a determiner or a name after a plain word.
+    """
+    toks = c.toks
+    for k in range(lo + 2, min(len(toks), lo + 8)):
+        t, prev = toks[k], toks[k - 1]
+        if t.kind != "w":
+            return -1
+        if (
+            prev.low not in _DETS
+            and not _possessive(prev)
+            and (t.low in _NOMINATIVE or t.low in _DETS or (_cap(t) and not _cap(prev)))
+            and _clause_like(c.w, toks, k, _end(c, k))
+        ):
+            return k
+        if t.low == "it" and k + 1 < len(toks) and (_aux(toks[k + 1]) or present_verb(c.w, toks[k + 1])):
+            return k  # "it takes time": "it" is a subject when a verb follows
+    return -1
+
+
 def _after_adjunct(c: Context, lo: int) -> tuple[int, str | None]:
     """The token after time phrases or a medium that open at ``lo`` (``on Friday``, ``on Twitter``), or -1.
 
@@ -2512,11 +2536,12 @@ def speaker_stance_object(c: Context) -> Frame | None:
                 return None
             lo = skip
         elif (
-            cue.kind != "speech"  # "said in politics it takes time": the clause follows the adjunct
-            and toks[lo].low in _NO_OBJECT_OPENERS
+            toks[lo].low in _NO_OBJECT_OPENERS
+            and not (cue.kind == "speech" and toks[lo].low == "on")  # "agreed on a plan"
             and not (lo + 1 < len(toks) and toks[lo + 1].low in {"favor", "favour"})
         ):
-            lo = _complement_after_adjunct(c, lo)
+            k = _clause_after_adjunct(c, lo) if cue.kind == "speech" else -1
+            lo = k if k >= 0 else _complement_after_adjunct(c, lo)
             if lo < 0:
                 return None  # "cheered on the quay", "derided and mocked": no object follows
     passive = cue.start == cue.end and _passive(c, _STANCE_KINDS) and toks[cue.start].low not in _ADJECTIVAL
