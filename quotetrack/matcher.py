@@ -17,7 +17,7 @@ import regex
 
 from .quotes import Quoted
 from .tokenize import _ELIDERS, before_number
-from .wordclasses import Words, words
+from .wordclasses import _SUBJECTS, Words, words
 
 __all__ = ["Frame", "Tok", "Unit", "find_cues", "tokens"]
 
@@ -762,7 +762,7 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             continue
         if t.kind != "w" or t.low not in cue_words:
             continue
-        if _discourse_marker(toks, i):
+        if _discourse_marker(toks, i) or _compound_noun(w, toks, i):
             continue
         if t.low == "known" and i + 1 < n and toks[i + 1].low == "as":
             continue  # "the group known as the Friends of the Pier": a name, not a statement
@@ -877,6 +877,7 @@ def says_at(w: Words, toks: list[Tok], i: int) -> bool:
         )  # "her reported gifts", "758 pledged delegates"
         and (t.low not in w.nouny or _verb_context(w, toks, i))
         and not _discourse_marker(toks, i)  # "All told, …"
+        and not _compound_noun(w, toks, i)  # "a think tank"
     )
 
 
@@ -1138,6 +1139,17 @@ _DISCOURSE_MARKERS = frozenset(
         ("not", "to", "mention"),
     }
 )
+
+
+def _compound_noun(w: Words, toks: list[Tok], i: int) -> bool:
+    """Whether the cue form at ``i`` opens a two-word noun: ``think tank``, ``voting record``.
+
+    Not after a subject pronoun, a modal or "to", where it is a verb: ``they think tanks will …``.
+    """
+    if not (i + 1 < len(toks) and (toks[i].low, toks[i + 1].low) in w.compounds):
+        return False
+    prev = toks[i - 1].low if i > 0 else ""
+    return not (prev in _MODALS or prev in _SUBJECTS or prev in {"to", "not"})
 
 
 def _discourse_marker(toks: list[Tok], i: int) -> bool:

@@ -193,6 +193,7 @@ class Words:
     hearsay: frozenset[str]
     hearing: frozenset[str]
     judging: frozenset[str]
+    compounds: frozenset[tuple[str, str]]
 
 
 @cache
@@ -246,5 +247,8 @@ def words() -> Words:
         participles=load("participles"),
         hearsay=load("hearsay_adverbs"),
         hearing=_plurals(_both(load("hearing_nouns"))),
+        compounds=frozenset(
+            (first, second) for first, second in (c.split() for c in _plurals(_both(load("noun_compounds"))))
+        ),
         judging=load("judging_verbs"),  # matched against a cue's base, which is American
     )
