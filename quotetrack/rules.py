@@ -689,7 +689,8 @@ def _only_tail(c: Context, j: int) -> bool:
         k += 1
     if k >= len(toks):
         return True
-    return _blank_from(toks, after_cue(c.w, c.text, toks, Cue(k - 1, k - 1, "speech", ""), len(toks)).start)
+    s = after_cue(c.w, c.text, toks, Cue(k - 1, k - 1, "speech", ""), len(toks)).start
+    return _blank_from(toks, s) or toks[s].text == ";"  # "…, aides said on Twitter; …"
 
 
 # Words that open an adverbial after "X said": "…, the mayor said after the vote". Not
@@ -713,7 +714,7 @@ def _adjunct_tail(c: Context, j: int) -> bool:
         if t.kind == "q" or t.low in _AUX or t.low == "that" or t.low in w.speech or _past(w, toks, k):
             return False
         k += 1
-    return k - j <= 10 and (k == len(toks) or toks[k].text in {",", ".", "?", "!"})
+    return k - j <= 10 and (k == len(toks) or toks[k].text in {",", ".", "?", "!", ";"})
 
 
 # After a comma, these words start the narrator's clause or a new attribution, not more
