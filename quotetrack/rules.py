@@ -2499,6 +2499,16 @@ def _opens_object(w: Words, toks: list[Tok], k: int) -> bool:
 _NO_OBJECT_OPENERS = frozenset({"on", "in", "from", "before", "since", "after", "during", "and"})
 
 
+def _object_to(toks: list[Tok], k: int) -> bool:
+    """Whether the object at ``k`` comes with an infinitive of its own: ``expect it to pass``."""
+    return (
+        k + 2 < len(toks)
+        and toks[k + 1].low == "to"
+        and toks[k + 2].text.islower()
+        and toks[k + 2].kind == "w"
+    )
+
+
 def speaker_stance_object(c: Context) -> Frame | None:
     """The speaker takes a stance on what the object names (no reported clause).
 
@@ -2524,8 +2534,16 @@ def speaker_stance_object(c: Context) -> Frame | None:
         return None  # "it", "which": too often not a source; but "The union, which endorsed …"
     lo = cue.end + 1
     skipped_medium = None
-    if lo >= len(toks) or toks[lo].kind == "p" or (cue.kind != "stance" and toks[lo].low in _NO_STATEMENT):
-        return None  # "said nothing", "thought so"
+    if (
+        lo >= len(toks)
+        or toks[lo].kind == "p"
+        or (
+            cue.kind != "stance"
+            and toks[lo].low in _NO_STATEMENT
+            and (cue.kind == "speech" or not _object_to(toks, lo))
+        )
+    ):
+        return None  # "said nothing", "thought so"; but "expect it to pass"
     if toks[lo].low in _VERB_PARTICLES:
         return None  # "called off the deal", "called into the show": another verb, not the cue
     if cue.start == cue.end and not (toks[lo].low == "in" and cue.base == "believe"):
