@@ -20,6 +20,7 @@ from .marks import CLOSER_CHARS
 from .matcher import (
     _CONNECT,
     _DASHES,
+    _DAYS,
     _DETS,
     _FINITE,
     _MODALS,
@@ -1990,6 +1991,58 @@ def possessive_noun_topic(c: Context) -> Frame | None:
     return Frame("possessive_noun_topic", (cue.start, cue.end), np, (lo, hi))
 
 
+_DAY_WORDS = _DAYS | {"yesterday", "today", "tonight"}
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+_DAY_MODIFIERS = frozenset({"late", "early", "next"})
+_DAY_PHRASE_WORDS = _DAY_WORDS | _DAY_PARTS | _DAY_MODIFIERS
+_PLACE_TIME_PREPOSITIONS = frozenset({"at", "in", "during", "after", "before", "while"})
+
+
+def _day_adjunct(w: Words, toks: list[Tok], k: int) -> bool:
+    """Whether the day at ``k`` stands as a time adjunct of its own: ``endorsed the mayor Wednesday``.
+
+    Not a day that names a thing (``Super Tuesday``) or belongs to a preposition or a participle
+    before it (``on Saturday for …``, ``a ruling released Thursday``).
+    """
+    if toks[k].low not in _DAY_WORDS or k == 0:
+        return False
+    prev = toks[k - 1]
+    if (
+        prev.low in _PREPOSITIONS
+        or prev.low in {"of", "to"}
+        or (prev.low not in _DAY_MODIFIERS and _cap(prev))
+    ):
+        return False
+    return not (prev.text.islower() and (prev.low.endswith("ed") or prev.low in w.participles))
+
+
+def _bare_day(w: Words, toks: list[Tok], k: int) -> bool:
+    """Whether a day at ``k`` (or "late" before one) ends an object: ``endorsed the mayor late Friday in …``.
+
+    Not a day that modifies a noun (``praised the Monday speech``), nor one the verb's complement
+    or topic follows (``urged voters Friday to …``, ``declined to comment Tuesday on …``).
+    """
+    if toks[k].low in _DAY_MODIFIERS and k + 1 < len(toks):
+        return toks[k + 1].low in _DAYS and _bare_day(w, toks, k + 1)
+    if not _day_adjunct(w, toks, k):
+        return False
+    end = next((j for j in range(k + 1, min(len(toks), k + 9)) if toks[j].kind != "w"), min(len(toks), k + 9))
+    if any(t.low == "to" and toks[j + 1].text.islower() for j, t in enumerate(toks[k + 1 : end - 1], k + 1)):
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is None or nxt.kind != "w" or nxt.low in _PLACE_TIME_PREPOSITIONS or nxt.low in _DAY_PARTS
+
+
+def _day_before(w: Words, toks: list[Tok], lo: int, hi: int) -> int:
+    """Where a day phrase that closes the object ``lo``..``hi`` starts, or ``hi``: ``the mayor Wednesday`` (on Twitter)."""
+    k = hi - 1
+    if k > lo and toks[k].low in _DAY_PARTS:
+        k -= 1
+    if k > lo and _day_adjunct(w, toks, k):
+        return k - 1 if k - 1 > lo and toks[k - 1].low in _DAY_MODIFIERS else k
+    return hi
+
+
 def _object_end(c: Context, lo: int) -> int:
     """Where an object phrase that starts at ``lo`` ends: punctuation, a new clause, a time phrase or a medium.
 
@@ -2011,6 +2064,7 @@ def _object_end(c: Context, lo: int) -> int:
                 and not any(t.low in _RELATIVES for t in toks[lo + 1 : hi])  # "that plan" may open it
             )
             and not (hi > lo and _medium_tail(c, hi))
+            and not (hi > lo and _bare_day(w, toks, hi))
             and not (
                 hi > lo
                 and hi + 1 < len(toks)
@@ -2038,7 +2092,7 @@ def _object_end(c: Context, lo: int) -> int:
                 continue
         if hi < stop and toks[hi].low in _OBJECT_ENDS:
             hi = _time_lead(toks, lo, hi)  # "praised the crews shortly after the fire"
-        return hi
+        return _day_before(w, toks, lo, hi)
 
 
 def _score_dash(toks: list[Tok], k: int) -> bool:
@@ -2589,7 +2643,10 @@ def speaker_stance_object(c: Context) -> Frame | None:
         t.low in w.times or t.kind == "p" or manner_adverb(t) for t in toks[lo:hi]
     ):
         return None  # "declared last spring", "cheered loudly": a time or a manner, no object
-    medium = skipped_medium or (_medium_tail(c, hi) if hi < len(toks) else None)
+    tail = next((k for k in range(hi, len(toks)) if toks[k].low not in _DAY_PHRASE_WORDS), len(toks))
+    medium = skipped_medium or (
+        _medium_tail(c, tail) if tail < len(toks) else None
+    )  # "… Wednesday on Twitter"
     if passive:
         # "The mayor was criticized for the delays": someone unnamed judged the mayor; or the
         # agent that closes the object did ("was accused of speeding by the stewards")
