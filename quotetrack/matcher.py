@@ -1144,12 +1144,25 @@ _DISCOURSE_MARKERS = frozenset(
 def _compound_noun(w: Words, toks: list[Tok], i: int) -> bool:
     """Whether the cue form at ``i`` opens a two-word noun: ``think tank``, ``voting record``.
 
-    Not after a subject pronoun, a modal or "to", where it is a verb: ``they think tanks will …``.
+    Not after a subject pronoun, a modal, "to" or a plural noun, where it is a verb: ``they think
+    tanks will …``, ``Generals think tanks are obsolete``.
     """
     if not (i + 1 < len(toks) and (toks[i].low, toks[i + 1].low) in w.compounds):
         return False
-    prev = toks[i - 1].low if i > 0 else ""
-    return not (prev in _MODALS or prev in _SUBJECTS or prev in {"to", "not"})
+    if i == 0:
+        return True
+    prev = toks[i - 1]
+    return not (
+        prev.low in _MODALS
+        or prev.low in _SUBJECTS
+        or prev.low in {"to", "not"}
+        or (_plural_noun(prev) and prev.low not in _DETS and not _possessive(prev))
+    )
+
+
+def _plural_noun(t: Tok) -> bool:
+    """Whether ``t`` looks like a plural noun: ``generals``, ``Analysts``; not ``various`` or ``its``."""
+    return t.kind == "w" and t.low.endswith("s") and not t.low.endswith(("ss", "ous", "is", "us"))
 
 
 def _discourse_marker(toks: list[Tok], i: int) -> bool:
@@ -1426,14 +1439,23 @@ def manner_adverb(t: Tok) -> bool:
     return t.kind == "w" and t.text.islower() and t.low.endswith("ly") and t.low not in _NOT_MANNER
 
 
+def _opens_noun_phrase(w: Words, t: Tok) -> bool:
+    """Whether ``t`` may open a subject: a determiner, a pronoun, a possessive or a capitalised word."""
+    return t.low in _DETS or t.low in w.pronouns or _possessive(t) or _cap(t)
+
+
+def _participle(w: Words, t: Tok) -> bool:
+    """Whether ``t`` may be a past participle: a lower-case "-ed" form or a listed irregular one."""
+    return t.text.islower() and (t.low.endswith("ed") or t.low in w.participles)
+
+
 def _participle_phrase_end(w: Words, toks: list[Tok], j: int, ceil: int) -> int:
     """Where a participle phrase at ``j`` that modifies the noun before it ends, or -1.
 
     ``released Monday``, ``sent to members``, ``released by the club``: a participle, then a time
     or "to" or "by" and a phrase.
     """
-    t = toks[j]
-    if not (j + 1 < ceil and t.text.islower() and (t.low.endswith("ed") or t.low in w.participles)):
+    if not (j + 1 < ceil and _participle(w, toks[j])):
         return -1
     k = j + 1
     while k < ceil and toks[k].low in w.times:
@@ -1445,20 +1467,39 @@ def _participle_phrase_end(w: Words, toks: list[Tok], j: int, ceil: int) -> int:
     return k if k > j + 1 else -1
 
 
-def _that_after_phrase(w: Words, toks: list[Tok], j: int, ceil: int) -> int:
+def _that_after_phrase(w: Words, toks: list[Tok], j: int, ceil: int, *, clause_stops: bool = False) -> int:
     """Where a "that" closes the phrase that runs on after token ``j``, or -1.
 
-    Ten words and commas at most, with no verb of saying among them.
+    Ten words and commas at most, with no verb of saying among them; with ``clause_stops`` no
+    auxiliary either ("in a statement released Monday the deficit was so large that …" is a
+    clause, but "on CNN, where he is a paid contributor, that …" is an aside).
     """
     k = j + 1
     while (
         k < ceil
         and k - j <= 10
         and toks[k].low != "that"
+        and not (clause_stops and toks[k].low in _FINITE)
         and ((toks[k].kind == "w" and toks[k].low not in w.speech) or toks[k].text == ",")
     ):
         k += 1
     return k if k < ceil and toks[k].low == "that" else -1
+
+
+def _title_before_that(toks: list[Tok], j: int, ceil: int) -> int:
+    """Where "that" follows a title that starts at ``j`` (``Salt Roads that …``), or -1."""
+    k = j
+    while (
+        k < ceil
+        and k - j < 8
+        and toks[k].kind == "w"
+        and (_cap(toks[k]) or (k > j and toks[k].low in _TITLE_SMALL))
+    ):
+        k += 1
+    return k if k > j and k < ceil and toks[k].low == "that" else -1
+
+
+_TITLE_SMALL = frozenset({"of", "the", "a", "an", "to", "and", "in", "on", "for"})
 
 
 def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> After:
@@ -1498,12 +1539,14 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
                 while j < ceil and toks[j].end <= end:
                     j += 1
                 if j < ceil and toks[j].kind == "w" and toks[j].low != "that":
-                    # "said in a letter sent to members that …", "writes in her memoir Salt Roads that …"
-                    k = _that_after_phrase(w, toks, j - 1, ceil)
-                    if k < 0:
-                        # "said in a statement released by her office": the phrase modifies the medium
-                        k = _participle_phrase_end(w, toks, j, ceil)
-                    j = max(j, k)
+                    # The medium's own modifier: "in a statement released by her office", "in a
+                    # letter sent to members that …", "in her memoir Salt Roads that …"
+                    k = -1
+                    if not _opens_noun_phrase(w, toks[j]):
+                        # "in an editorial piece for The Post that …"; but "in a statement the
+                        # deficit was so large that …" is the clause itself
+                        k = _that_after_phrase(w, toks, j - 1, ceil, clause_stops=True)
+                    j = max(j, k, _participle_phrase_end(w, toks, j, ceil), _title_before_that(toks, j, ceil))
                 continue
             if j + 1 < ceil and (toks[j + 1].low in w.times or toks[j + 1].text[:1].isdigit()):
                 j += 2

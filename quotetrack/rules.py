@@ -1998,11 +1998,16 @@ _DAY_PHRASE_WORDS = _DAY_WORDS | _DAY_PARTS | _DAY_MODIFIERS
 _PLACE_TIME_PREPOSITIONS = frozenset({"at", "in", "during", "after", "before", "while"})
 
 
+def _has_relative(toks: list[Tok], lo: int, hi: int) -> bool:
+    """Whether a relative word after the first of ``lo``..``hi`` may open a clause: ``shops that open Sunday``."""
+    return any(t.low in _RELATIVES for t in toks[lo + 1 : hi])
+
+
 def _day_adjunct(w: Words, toks: list[Tok], k: int) -> bool:
     """Whether the day at ``k`` stands as a time adjunct of its own: ``endorsed the mayor Wednesday``.
 
-    Not a day that names a thing (``Super Tuesday``) or belongs to a preposition or a participle
-    before it (``on Saturday for …``, ``a ruling released Thursday``).
+    Not a day that names a thing (``Super Tuesday``, ``the Friday before the vote``) or belongs to
+    a preposition or a participle before it (``on Saturday for …``, ``a ruling released Thursday``).
     """
     if toks[k].low not in _DAY_WORDS or k == 0:
         return False
@@ -2010,9 +2015,11 @@ def _day_adjunct(w: Words, toks: list[Tok], k: int) -> bool:
     if (
         prev.low in _PREPOSITIONS
         or prev.low in {"of", "to"}
+        or prev.low in _DETS
+        or _possessive(prev)
         or (prev.low not in _DAY_MODIFIERS and _cap(prev))
     ):
-        return False
+        return False  # "on Saturday", "the Friday before the vote", "Super Tuesday"
     return not (prev.text.islower() and (prev.low.endswith("ed") or prev.low in w.participles))
 
 
@@ -2061,10 +2068,10 @@ def _object_end(c: Context, lo: int) -> int:
                 hi > lo
                 and toks[hi].low == "and"
                 and _new_predicate(c, hi + 1)
-                and not any(t.low in _RELATIVES for t in toks[lo + 1 : hi])  # "that plan" may open it
+                and not _has_relative(toks, lo, hi)  # "that plan" may open it
             )
             and not (hi > lo and _medium_tail(c, hi))
-            and not (hi > lo and _bare_day(w, toks, hi))
+            and not (hi > lo and _bare_day(w, toks, hi) and not _has_relative(toks, lo, hi))
             and not (
                 hi > lo
                 and hi + 1 < len(toks)
@@ -2092,7 +2099,7 @@ def _object_end(c: Context, lo: int) -> int:
                 continue
         if hi < stop and toks[hi].low in _OBJECT_ENDS:
             hi = _time_lead(toks, lo, hi)  # "praised the crews shortly after the fire"
-        return _day_before(w, toks, lo, hi)
+        return hi if _has_relative(toks, lo, hi) else _day_before(w, toks, lo, hi)
 
 
 def _score_dash(toks: list[Tok], k: int) -> bool:
@@ -2487,6 +2494,35 @@ def _complement_after_adjunct(c: Context, lo: int) -> int:
     return -1
 
 
+_ADJUNCT_STOPS_WORDS = frozenset({"until", "and", "but", "or", "so"})
+# Topic prepositions that show more than an adjunct follows a verb of saying: "complained
+# after the match about the referee".
+_TOPIC_AFTER_ADJUNCT = frozenset({"about", "on", "over", "against"})
+
+
+def _more_after_adjunct(c: Context, lo: int) -> bool:
+    """Whether a second phrase follows the adjunct at ``lo``: a determiner or a topic preposition.
+
+    ``announced during the rally a plan``, ``complained after the match about the referee``; not
+    ``complained during Friday's press conference``.
+    """
+    toks = c.toks
+    if toks[lo].low == "and":
+        return False  # "cheered and lifted a sign": another verb, no adjunct
+    for k in range(lo + 2, min(len(toks), lo + 12)):
+        t = toks[k]
+        if t.kind != "w" or t.low in _SUBORDINATORS or t.low in _ADJUNCT_STOPS_WORDS:
+            return False
+        if t.low in _TOPIC_AFTER_ADJUNCT or (
+            t.low in _ARTICLE_WORDS and toks[k - 1].low not in _PREPOSITIONS
+        ):
+            return True
+    return False
+
+
+_ARTICLE_WORDS = frozenset({"a", "an", "the"})
+
+
 def _clause_after_adjunct(c: Context, lo: int) -> int:
     """Where a clause starts after the adjunct at ``lo``, or -1.
 
@@ -2497,8 +2533,8 @@ def _clause_after_adjunct(c: Context, lo: int) -> int:
     toks = c.toks
     for k in range(lo + 2, min(len(toks), lo + 8)):
         t, prev = toks[k], toks[k - 1]
-        if t.kind != "w":
-            return -1
+        if t.kind != "w" or t.low in _SUBORDINATORS or t.low in _ADJUNCT_STOPS_WORDS:
+            return -1  # "testified in court as her husband watched": the clause is not reported
         if (
             prev.low not in _DETS
             and not _possessive(prev)
@@ -2553,13 +2589,20 @@ def _opens_object(w: Words, toks: list[Tok], k: int) -> bool:
 _NO_OBJECT_OPENERS = frozenset({"on", "in", "from", "before", "since", "after", "during", "and"})
 
 
-def _object_to(toks: list[Tok], k: int) -> bool:
-    """Whether the object at ``k`` comes with an infinitive of its own: ``expect it to pass``."""
+def _object_to(w: Words, toks: list[Tok], k: int) -> bool:
+    """Whether the object at ``k`` comes with an infinitive of its own: ``expect it to pass``.
+
+    Not "to" and a phrase: ``thought this to himself``.
+    """
+    if not (k + 2 < len(toks) and toks[k + 1].low == "to"):
+        return False
+    v = toks[k + 2]
     return (
-        k + 2 < len(toks)
-        and toks[k + 1].low == "to"
-        and toks[k + 2].text.islower()
-        and toks[k + 2].kind == "w"
+        v.kind == "w"
+        and v.text.islower()
+        and v.low not in _DETS
+        and v.low not in w.pronouns
+        and v.low not in _REFLEXIVES
     )
 
 
@@ -2594,7 +2637,7 @@ def speaker_stance_object(c: Context) -> Frame | None:
         or (
             cue.kind != "stance"
             and toks[lo].low in _NO_STATEMENT
-            and (cue.kind == "speech" or not _object_to(toks, lo))
+            and (cue.kind == "speech" or not _object_to(w, toks, lo))
         )
     ):
         return None  # "said nothing", "thought so"; but "expect it to pass"
@@ -2614,9 +2657,12 @@ def speaker_stance_object(c: Context) -> Frame | None:
             and not (lo + 1 < len(toks) and toks[lo + 1].low in {"favor", "favour"})
         ):
             k = _clause_after_adjunct(c, lo) if cue.kind == "speech" else -1
-            lo = k if k >= 0 else _complement_after_adjunct(c, lo)
-            if lo < 0:
-                return None  # "cheered on the quay", "derided and mocked": no object follows
+            k = k if k >= 0 else _complement_after_adjunct(c, lo)
+            if k < 0 and not (cue.kind == "speech" and _more_after_adjunct(c, lo)):
+                return None  # "cheered on the quay", "complained during the match": no object follows
+            # "announced during the rally a plan to …": the object follows the adjunct, and the
+            # span keeps both, as an adjunct's end is not known
+            lo = max(lo, k)
     passive = cue.start == cue.end and _passive(c, _STANCE_KINDS) and toks[cue.start].low not in _ADJECTIVAL
     if passive and (toks[lo].low not in _JUDGED_FOR or cue.base not in w.judging):
         return None  # "The plan was mentioned in the report": the subject is what was spoken of
