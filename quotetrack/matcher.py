@@ -269,7 +269,8 @@ def tokens(text: str, start: int, end: int, quoted: list[Quoted], qidx: list[int
 def _narration(text: str, s: int, e: int, out: list[Tok]) -> None:
     if s >= e:
         return
-    w = words()
+    abbreviations = words().abbreviations
+    append = out.append  # the hottest loop of the matcher: names bound once
     skip = s
     for m in _TOKEN.finditer(text, s, e):
         a, b = m.span()
@@ -282,7 +283,7 @@ def _narration(text: str, s: int, e: int, out: list[Tok]) -> None:
             b < e
             and text[b] == "."
             and (
-                low in w.abbreviations
+                low in abbreviations
                 or low in _SUFFIXES
                 or (len(tok) == 1 and tok.isupper())
                 or (b + 2 < e and text[b + 2 : b + 3].isdigit() and before_number(text, b + 2))
@@ -292,8 +293,7 @@ def _narration(text: str, s: int, e: int, out: list[Tok]) -> None:
             tok += "."
             low += "."
             skip = b
-        kind = "w" if (tok[0].isalnum() or tok[0] == "_") else "p"
-        out.append(Tok(a, b, tok, low, kind, -1))
+        append(Tok(a, b, tok, low, "w" if (tok[0].isalnum() or tok[0] == "_") else "p", -1))
 
 
 # ---------------------------------------------------------------------------
@@ -1165,20 +1165,26 @@ def _plural_noun(t: Tok) -> bool:
     return t.kind == "w" and t.low.endswith("s") and not t.low.endswith(("ss", "ous", "is", "us"))
 
 
+# Each word of a marker, with the markers it is in and its place there.
+_MARKER_PLACES: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {
+    word: tuple((p, at) for p in _DISCOURSE_MARKERS for at, x in enumerate(p) if x == word)
+    for word in {x for p in _DISCOURSE_MARKERS for x in p}
+}
+
+
 def _discourse_marker(toks: list[Tok], i: int) -> bool:
     """Whether the cue word at ``i`` belongs to a discourse marker that a comma closes."""
-    for phrase in _DISCOURSE_MARKERS:
-        for at in range(len(phrase)):
-            s = i - at
-            e = s + len(phrase)
-            if (
-                s >= 0
-                and e < len(toks)
-                and toks[e].text == ","
-                and (s == 0 or toks[s - 1].kind == "p" or toks[s - 1].low in {"but", "and"})
-                and tuple(t.low for t in toks[s:e]) == phrase
-            ):
-                return True
+    for phrase, at in _MARKER_PLACES.get(toks[i].low, ()):
+        s = i - at
+        e = s + len(phrase)
+        if (
+            s >= 0
+            and e < len(toks)
+            and toks[e].text == ","
+            and (s == 0 or toks[s - 1].kind == "p" or toks[s - 1].low in {"but", "and"})
+            and tuple(t.low for t in toks[s:e]) == phrase
+        ):
+            return True
     return False
 
 
