@@ -894,11 +894,7 @@ def reduced_relative(w: Words, toks: list[Tok], i: int) -> bool:
     the participle is no cue; the verb after its phrase is.
     """
     t = toks[i]
-    if (
-        not (0 < i < len(toks) - 2)
-        or not t.text.islower()
-        or not (t.low.endswith("ed") or t.low in w.participles)
-    ):
+    if not (0 < i < len(toks) - 2) or not _participle_form(w, t):
         return False
     prev = toks[i - 1]
     if (
@@ -1450,7 +1446,7 @@ def _opens_noun_phrase(w: Words, t: Tok) -> bool:
     return t.low in _DETS or t.low in w.pronouns or _possessive(t) or _cap(t)
 
 
-def _participle(w: Words, t: Tok) -> bool:
+def _participle_form(w: Words, t: Tok) -> bool:
     """Whether ``t`` may be a past participle: a lower-case "-ed" form or a listed irregular one."""
     return t.text.islower() and (t.low.endswith("ed") or t.low in w.participles)
 
@@ -1461,7 +1457,7 @@ def _participle_phrase_end(w: Words, toks: list[Tok], j: int, ceil: int) -> int:
     ``released Monday``, ``sent to members``, ``released by the club``: a participle, then a time
     or "to" or "by" and a phrase.
     """
-    if not (j + 1 < ceil and _participle(w, toks[j])):
+    if not (j + 1 < ceil and _participle_form(w, toks[j])):
         return -1
     k = j + 1
     while k < ceil and toks[k].low in w.times:

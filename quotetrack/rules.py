@@ -38,6 +38,7 @@ from .matcher import (
     _bare,
     _cap,
     _nounish,
+    _participle_form,
     _possessive,
     _skip_adverbs_left,
     _source_phrase,
@@ -2020,7 +2021,7 @@ def _day_adjunct(w: Words, toks: list[Tok], k: int) -> bool:
         or (prev.low not in _DAY_MODIFIERS and _cap(prev))
     ):
         return False  # "on Saturday", "the Friday before the vote", "Super Tuesday"
-    return not (prev.text.islower() and (prev.low.endswith("ed") or prev.low in w.participles))
+    return not _participle_form(w, prev)
 
 
 def _bare_day(w: Words, toks: list[Tok], k: int) -> bool:
@@ -2495,6 +2496,13 @@ def _complement_after_adjunct(c: Context, lo: int) -> int:
 
 
 _ADJUNCT_STOPS_WORDS = frozenset({"until", "and", "but", "or", "so"})
+
+
+def _clause_break(t: Tok) -> bool:
+    """Whether ``t`` ends the phrase after an adjunct: punctuation, a subordinator or a conjunction."""
+    return t.kind != "w" or t.low in _SUBORDINATORS or t.low in _ADJUNCT_STOPS_WORDS
+
+
 # Topic prepositions that show more than an adjunct follows a verb of saying: "complained
 # after the match about the referee".
 _TOPIC_AFTER_ADJUNCT = frozenset({"about", "on", "over", "against"})
@@ -2511,7 +2519,7 @@ def _more_after_adjunct(c: Context, lo: int) -> bool:
         return False  # "cheered and lifted a sign": another verb, no adjunct
     for k in range(lo + 2, min(len(toks), lo + 12)):
         t = toks[k]
-        if t.kind != "w" or t.low in _SUBORDINATORS or t.low in _ADJUNCT_STOPS_WORDS:
+        if _clause_break(t):
             return False
         if t.low in _TOPIC_AFTER_ADJUNCT or (
             t.low in _ARTICLE_WORDS and toks[k - 1].low not in _PREPOSITIONS
@@ -2533,7 +2541,7 @@ def _clause_after_adjunct(c: Context, lo: int) -> int:
     toks = c.toks
     for k in range(lo + 2, min(len(toks), lo + 8)):
         t, prev = toks[k], toks[k - 1]
-        if t.kind != "w" or t.low in _SUBORDINATORS or t.low in _ADJUNCT_STOPS_WORDS:
+        if _clause_break(t):
             return -1  # "testified in court as her husband watched": the clause is not reported
         if (
             prev.low not in _DETS
@@ -2689,10 +2697,9 @@ def speaker_stance_object(c: Context) -> Frame | None:
         t.low in w.times or t.kind == "p" or manner_adverb(t) for t in toks[lo:hi]
     ):
         return None  # "declared last spring", "cheered loudly": a time or a manner, no object
+    # The medium may follow a day that ended the object: "blasted the referee Wednesday on Twitter"
     tail = next((k for k in range(hi, len(toks)) if toks[k].low not in _DAY_PHRASE_WORDS), len(toks))
-    medium = skipped_medium or (
-        _medium_tail(c, tail) if tail < len(toks) else None
-    )  # "… Wednesday on Twitter"
+    medium = skipped_medium or (_medium_tail(c, tail) if tail < len(toks) else None)
     if passive:
         # "The mayor was criticized for the delays": someone unnamed judged the mayor; or the
         # agent that closes the object did ("was accused of speeding by the stewards")
