@@ -1470,7 +1470,7 @@ def _participle_phrase_end(w: Words, toks: list[Tok], j: int, ceil: int) -> int:
 
 
 def _that_after_phrase(w: Words, toks: list[Tok], j: int, ceil: int, *, clause_stops: bool = False) -> int:
-    """Where a "that" closes the phrase that runs on after token ``j``, or -1.
+    """Where a "that", or a comma or colon before a quotation, closes the phrase after token ``j``, or -1.
 
     Ten words and commas at most, with no verb of saying among them; with ``clause_stops`` no
     auxiliary either ("in a statement released Monday the deficit was so large that …" is a
@@ -1482,8 +1482,10 @@ def _that_after_phrase(w: Words, toks: list[Tok], j: int, ceil: int, *, clause_s
         and k - j <= 10
         and toks[k].low != "that"
         and not (clause_stops and toks[k].low in _FINITE)
-        and ((toks[k].kind == "w" and toks[k].low not in w.speech) or toks[k].text == ",")
+        and ((toks[k].kind == "w" and toks[k].low not in w.speech) or toks[k].text in {",", ":"})
     ):
+        if toks[k].text in {",", ":"} and k + 1 < ceil and toks[k + 1].kind == "q":
+            return k  # "tweeted in response: “…”", "said in the spring, when …, “…”"
         k += 1
     return k if k < ceil and toks[k].low == "that" else -1
 
