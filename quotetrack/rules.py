@@ -2495,7 +2495,7 @@ def _complement_after_adjunct(c: Context, lo: int) -> int:
     return -1
 
 
-_ADJUNCT_STOPS_WORDS = frozenset({"until", "and", "but", "or", "so"})
+_ADJUNCT_STOPS_WORDS = frozenset({"and", "but", "or", "so"})  # with the subordinators
 
 
 def _clause_break(t: Tok) -> bool:
@@ -2522,13 +2522,10 @@ def _more_after_adjunct(c: Context, lo: int) -> bool:
         if _clause_break(t):
             return False
         if t.low in _TOPIC_AFTER_ADJUNCT or (
-            t.low in _ARTICLE_WORDS and toks[k - 1].low not in _PREPOSITIONS
+            t.low in _PLAIN_ARTICLES and toks[k - 1].low not in _PREPOSITIONS
         ):
             return True
     return False
-
-
-_ARTICLE_WORDS = frozenset({"a", "an", "the"})
 
 
 def _clause_after_adjunct(c: Context, lo: int) -> int:
