@@ -1109,6 +1109,17 @@ def speaker_cue_clause(c: Context) -> Frame | None:
         if tail is not None:
             hi, after = tail[0], after._replace(medium=after.medium or tail[1])
         hi = next((k for k in range(lo + 1, hi) if toks[k].text == "," and _source_phrase(toks, k + 1)), hi)
+        # "denied the charges on Tuesday": a time phrase that closes the sentence is not what was said
+        hi = next(
+            (
+                k
+                for k in range(lo + 1, hi)
+                if _time_phrase(w, toks, lo, k) >= hi
+                and not _has_relative(toks, lo, k)
+                and not _verb_inside(w, toks, lo, k)
+            ),
+            hi,
+        )
     if (
         (cue.kind == "belief" or cue.base in _WEAK)
         and not clause
@@ -2073,13 +2084,7 @@ def _object_end(c: Context, lo: int) -> int:
             )
             and not (hi > lo and _medium_tail(c, hi))
             and not (hi > lo and _bare_day(w, toks, hi) and not _has_relative(toks, lo, hi))
-            and not (
-                hi > lo
-                and hi + 1 < len(toks)
-                and toks[hi].low in {"on", "in", "for", "last", "this", "earlier", "later"}
-                and toks[hi + 1].low in w.times
-                and not (hi + 2 < len(toks) and toks[hi + 2].low in _COMPLEMENTS)
-            )
+            and not (hi > lo and _time_phrase(w, toks, lo, hi) > 0)
         ):
             hi += 1
         if hi < stop and toks[hi].text == ",":
@@ -2101,6 +2106,57 @@ def _object_end(c: Context, lo: int) -> int:
         if hi < stop and toks[hi].low in _OBJECT_ENDS:
             hi = _time_lead(toks, lo, hi)  # "praised the crews shortly after the fire"
         return hi if _has_relative(toks, lo, hi) else _day_before(w, toks, lo, hi)
+
+
+# Words that lead a time phrase after an object: "in June", "last week", "earlier this year".
+_TIME_PHRASE_LEADS = frozenset({"on", "in", "for", "last", "this", "earlier", "later"})
+# Words that narrow a month or a year: "in early June", "in late 2015".
+_TIME_NARROWERS = frozenset({"early", "late", "mid"})
+# What may follow a time phrase that closes an object.
+_AFTER_TIME = frozenset({",", ".", ";", ":", "?", "!", ")", "—", "–", "--", "after", "before", "when"})
+
+
+def _year(t: Tok) -> bool:
+    return len(t.text) == 4 and t.text.isdigit() and t.text[:2] in {"18", "19", "20"}
+
+
+def _time_phrase(w: Words, toks: list[Tok], lo: int, k: int) -> int:
+    """The end of a time phrase at ``k`` that closes an object opened at ``lo`` (``on Friday``, ``in 2015``), or -1.
+
+    A time word before a complement is the object's own (``the plans for next year about …``), and
+    so is a year or narrowed month that the phrase goes on after (``her account in 2008 of the trip``)
+    or that a verb inside the object takes (``the polls showing the mayor ahead in 2012``).
+    """
+    if k + 1 >= len(toks) or toks[k].low not in _TIME_PHRASE_LEADS:
+        return -1
+    j = k + 1
+    if toks[j].low in w.times:
+        if j + 1 < len(toks) and toks[j + 1].low in _COMPLEMENTS:
+            return -1
+        strict = False
+    elif toks[k].low in {"in", "on"}:
+        j += toks[j].low in _TIME_NARROWERS
+        if j >= len(toks) or not (_year(toks[j]) or (j > k + 1 and toks[j].low in w.times)):
+            return -1
+        strict = True
+    else:
+        return -1
+    while j < len(toks) and (toks[j].low in w.times or _year(toks[j])):
+        j += 1
+    if strict and (
+        (j < len(toks) and toks[j].text not in _AFTER_TIME and toks[j].low not in _AFTER_TIME)
+        or _verb_inside(w, toks, lo, k)
+    ):
+        return -1
+    return j
+
+
+def _verb_inside(w: Words, toks: list[Tok], lo: int, hi: int) -> bool:
+    """Whether a verb form stands between ``lo`` and ``hi``: ``warned the board not to act``, ``since it opened``."""
+    return any(
+        t.low == "to" or (len(t.low) > 5 and t.low.endswith(("ing", "ed"))) or t.low in w.past
+        for t in toks[lo:hi]
+    )
 
 
 def _score_dash(toks: list[Tok], k: int) -> bool:
