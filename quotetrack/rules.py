@@ -1534,6 +1534,20 @@ def according_to(c: Context) -> Frame | None:
         and _clause_like(c.w, toks, role[0], role[1] + 1)
     ):
         role = None  # "Before the match, according to witnesses, fans clashed with police."
+    # "The club receives, according to one report, two million a year": the verb's object follows
+    open_verb = (
+        cue.start - 1 > c.floor
+        and toks[cue.start - 1].text == ","
+        and _verb_word(c.w, toks[cue.start - 2])
+        and not any(_verb_word(c.w, t) or t.low in _AUX for t in toks[c.floor : cue.start - 2])
+    )
+    if (
+        open_verb
+        and role is not None
+        and not _is_name(c.w, toks, role)
+        and not any(_nounish(c.w, t.low) for t in toks[role[0] : min(role[1], role[0] + 2) + 1])
+    ):
+        role = None
     if role is not None and not _cap(toks[np[1]]) and _is_name(c.w, toks, role):
         np, role = role, np  # "according to the head of the agency, Jane Doe,"
     end_np = max(tail_end, np[1], role[1] if role else tail_end)
@@ -1545,7 +1559,8 @@ def according_to(c: Context) -> Frame | None:
         and (
             toks[k + 1].low == "that"
             or toks[k + 1].kind == "q"
-            or any(t.low == "to" for t in toks[k + 1 : min(k + 4, before)])  # "warned aides to stay"
+            # "warned aides to stay"; but "continued to give talks" is no one's statement
+            or (toks[k + 1].low != "to" and any(t.low == "to" for t in toks[k + 2 : min(k + 4, before)]))
             or _clause_like(c.w, toks, k + 1, before)
         )
         for k in range(first, before)
@@ -1563,6 +1578,7 @@ def according_to(c: Context) -> Frame | None:
                 or (
                     toks[k + 1].kind == "q" and toks[cue.start - 1].text == ","
                 )  # "…, “held together by paint.”"
+                or (open_verb and not _clause_like(c.w, toks, k + 1, _end(c, k + 1)))
             )
         ):
             hi = _paren_end(toks, first, c.floor, cue.end, _end(c))
@@ -1590,6 +1606,11 @@ def according_to(c: Context) -> Frame | None:
     if lo > cue.end + 1 and before > c.floor and toks[lo].low in _SUBORDINATORS | {"but", "and", "yet"}:
         return None  # "…, according to a tally, but his path is narrow": a clause of the narrator's
     return Frame("according_to", (cue.start, cue.end), np, (lo, hi), role=role)
+
+
+def _verb_word(w: Words, t: Tok) -> bool:
+    """Whether the token is a finite verb in the present or the past (``receives``, ``paid``)."""
+    return t.kind == "w" and t.text.islower() and (present_verb(w, t) or t.low in w.past)
 
 
 def _open_paren_after(toks: list[Tok], lo: int, hi: int) -> int:
