@@ -767,9 +767,10 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
         if t.low == "known" and i + 1 < n and toks[i + 1].low == "as":
             continue  # "the group known as the Friends of the Pier": a name, not a statement
         low = t.low
-        phrase = _phrase(toks, i, w.speech_phrasal.get(low, ())) or _phrase(
-            toks, i, w.stance_phrasal.get(low, ())
-        )
+        phrase = _phrase(toks, i, w.speech_phrasal.get(low, ()))
+        stance = _phrase(toks, i, w.stance_phrasal.get(low, ()))
+        if stance is not None and (phrase is None or stance[0] > phrase[0]):
+            phrase = stance  # the longer phrase: "made the case for", not "made the case"
         if (
             phrase is not None
             and low in w.nouny
