@@ -1109,17 +1109,8 @@ def speaker_cue_clause(c: Context) -> Frame | None:
         if tail is not None:
             hi, after = tail[0], after._replace(medium=after.medium or tail[1])
         hi = next((k for k in range(lo + 1, hi) if toks[k].text == "," and _source_phrase(toks, k + 1)), hi)
-        # "denied the charges on Tuesday": a time phrase that closes the sentence is not what was said
-        hi = next(
-            (
-                k
-                for k in range(lo + 1, hi)
-                if _time_phrase(w, toks, lo, k) >= hi
-                and not _has_relative(toks, lo, k)
-                and not _verb_inside(w, toks, lo, k)
-            ),
-            hi,
-        )
+        # "denied the charges on Tuesday": the day it was said is not what was said
+        hi = next((k for k in range(lo + 1, hi) if _time_of_saying(w, toks, lo, k, hi)), hi)
     if (
         (cue.kind == "belief" or cue.base in _WEAK)
         and not clause
@@ -1541,13 +1532,8 @@ def according_to(c: Context) -> Frame | None:
         and _verb_word(c.w, toks[cue.start - 2])
         and not any(_verb_word(c.w, t) or t.low in _AUX for t in toks[c.floor : cue.start - 2])
     )
-    if (
-        open_verb
-        and role is not None
-        and not _is_name(c.w, toks, role)
-        and not any(_nounish(c.w, t.low) for t in toks[role[0] : min(role[1], role[0] + 2) + 1])
-    ):
-        role = None
+    if open_verb and role is not None and _measure_or_adjunct(toks[role[0]]):
+        role = None  # "two million a year", "in a stolen car": the verb's, not the source's
     if role is not None and not _cap(toks[np[1]]) and _is_name(c.w, toks, role):
         np, role = role, np  # "according to the head of the agency, Jane Doe,"
     end_np = max(tail_end, np[1], role[1] if role else tail_end)
@@ -1559,8 +1545,11 @@ def according_to(c: Context) -> Frame | None:
         and (
             toks[k + 1].low == "that"
             or toks[k + 1].kind == "q"
-            # "warned aides to stay"; but "continued to give talks" is no one's statement
-            or (toks[k + 1].low != "to" and any(t.low == "to" for t in toks[k + 2 : min(k + 4, before)]))
+            # "warned aides to stay", "promised to resign"; but "continued to give talks" is no statement
+            or (
+                any(t.low == "to" for t in toks[k + 1 : min(k + 4, before)])
+                and (toks[k + 1].low != "to" or c.w.speech.get(toks[k].low) in _INFINITIVE_STATEMENTS)
+            )
             or _clause_like(c.w, toks, k + 1, before)
         )
         for k in range(first, before)
@@ -1578,7 +1567,11 @@ def according_to(c: Context) -> Frame | None:
                 or (
                     toks[k + 1].kind == "q" and toks[cue.start - 1].text == ","
                 )  # "…, “held together by paint.”"
-                or (open_verb and not _clause_like(c.w, toks, k + 1, _end(c, k + 1)))
+                or (
+                    open_verb
+                    and toks[k + 1].low not in _SUBORDINATORS | _CLAUSE_JOINERS | _WH_RELATIVES
+                    and not _clause_like(c.w, toks, k + 1, _end(c, k + 1))
+                )
             )
         ):
             hi = _paren_end(toks, first, c.floor, cue.end, _end(c))
@@ -1605,7 +1598,28 @@ def according_to(c: Context) -> Frame | None:
         return None
     if lo > cue.end + 1 and before > c.floor and toks[lo].low in _SUBORDINATORS | {"but", "and", "yet"}:
         return None  # "…, according to a tally, but his path is narrow": a clause of the narrator's
+    if lo > cue.end + 1 and toks[lo].low in _WH_RELATIVES:
+        # "Prices rose, according to the bureau, which publishes the index": the clause is the source's
+        if before > first:
+            return Frame("according_to", (cue.start, cue.end), np, (first, before), role=role)
+        comma = next((k for k in range(lo + 1, hi) if toks[k].text == ","), None)
+        if comma is None or words_in(toks, comma + 1, hi, 2) < 2:
+            return None
+        lo = comma + 1  # "According to the agency, which runs the port, the ferry will resume."
     return Frame("according_to", (cue.start, cue.end), np, (lo, hi), role=role)
+
+
+# Verbs whose infinitive is what they state: "promised to resign", "agreed to step down".
+_INFINITIVE_STATEMENTS = _TO_VERBS | {"agree", "refuse", "decline", "offer", "swear"}
+# Words that open a measure or an adjunct rather than a role: "about 900 workers", "in a car".
+_MEASURE_OPENERS = (
+    _SMALL_NUMBERS | _PREPOSITIONS | {"some", "nearly", "almost", "more", "over", "around", "roughly", "to"}
+)
+
+
+def _measure_or_adjunct(t: Tok) -> bool:
+    """Whether the token opens a quantity or an adjunct (``two million``, ``$5``, ``in a car``), not a role."""
+    return t.low in _MEASURE_OPENERS or t.text[:1].isdigit() or t.text[:1] in {"$", "£", "€"}
 
 
 def _verb_word(w: Words, t: Tok) -> bool:
@@ -2105,7 +2119,7 @@ def _object_end(c: Context, lo: int) -> int:
             )
             and not (hi > lo and _medium_tail(c, hi))
             and not (hi > lo and _bare_day(w, toks, hi) and not _has_relative(toks, lo, hi))
-            and not (hi > lo and _time_phrase(w, toks, lo, hi) > 0)
+            and not (hi > lo and _time_phrase(w, toks, hi))
         ):
             hi += 1
         if hi < stop and toks[hi].text == ",":
@@ -2129,54 +2143,54 @@ def _object_end(c: Context, lo: int) -> int:
         return hi if _has_relative(toks, lo, hi) else _day_before(w, toks, lo, hi)
 
 
-# Words that lead a time phrase after an object: "in June", "last week", "earlier this year".
+# Words that lead a time phrase after an object: "on Friday", "last week", "earlier this year".
 _TIME_PHRASE_LEADS = frozenset({"on", "in", "for", "last", "this", "earlier", "later"})
-# Words that narrow a month or a year: "in early June", "in late 2015".
-_TIME_NARROWERS = frozenset({"early", "late", "mid"})
-# What may follow a time phrase that closes an object.
-_AFTER_TIME = frozenset({",", ".", ";", ":", "?", "!", ")", "—", "–", "--", "after", "before", "when"})
 
 
-def _year(t: Tok) -> bool:
-    return len(t.text) == 4 and t.text.isdigit() and t.text[:2] in {"18", "19", "20"}
+def _time_phrase(w: Words, toks: list[Tok], k: int) -> bool:
+    """Whether a time phrase that may close an object opens at ``k``: ``on Friday``, ``last week``.
 
-
-def _time_phrase(w: Words, toks: list[Tok], lo: int, k: int) -> int:
-    """The end of a time phrase at ``k`` that closes an object opened at ``lo`` (``on Friday``, ``in 2015``), or -1.
-
-    A time word before a complement is the object's own (``the plans for next year about …``), and
-    so is a year or narrowed month that the phrase goes on after (``her account in 2008 of the trip``)
-    or that a verb inside the object takes (``the polls showing the mayor ahead in 2012``).
+    A time word before a complement is the object's own: ``the plans for next year about …``.
     """
-    if k + 1 >= len(toks) or toks[k].low not in _TIME_PHRASE_LEADS:
-        return -1
-    j = k + 1
-    if toks[j].low in w.times:
-        if j + 1 < len(toks) and toks[j + 1].low in _COMPLEMENTS:
-            return -1
-        strict = False
-    elif toks[k].low in {"in", "on"}:
-        j += toks[j].low in _TIME_NARROWERS
-        if j >= len(toks) or not (_year(toks[j]) or (j > k + 1 and toks[j].low in w.times)):
-            return -1
-        strict = True
+    return (
+        k + 1 < len(toks)
+        and toks[k].low in _TIME_PHRASE_LEADS
+        and toks[k + 1].low in w.times
+        and not (k + 2 < len(toks) and toks[k + 2].low in _COMPLEMENTS)
+    )
+
+
+def _time_of_saying(w: Words, toks: list[Tok], lo: int, k: int, hi: int) -> bool:
+    """Whether a day or a recent time at ``k`` closes the object ``lo``..``hi`` as the time it was said.
+
+    ``denied the claims on Tuesday``, ``announced her retirement last week``; a month, a year or
+    ``next`` may be the object's own time (``promised elections in May``, ``a census next year``),
+    and so is a time that a verb inside the object takes (``warned the board not to act this week``).
+    """
+    first = toks[k].low
+    if first == "on":
+        j = k + 2 if k + 1 < hi and toks[k + 1].low in _DAYS else -1
+    elif first in {"last", "earlier"}:
+        j = k + 2 if k + 1 < hi and toks[k + 1].low in w.times and toks[k + 1].low != "next" else -1
+        if j > 0 and toks[j - 1].low == "this":
+            j = j + 1 if j < hi and toks[j].low in w.times else -1  # "earlier this week"
     else:
-        return -1
-    while j < len(toks) and (toks[j].low in w.times or _year(toks[j])):
-        j += 1
-    if strict and (
-        (j < len(toks) and toks[j].text not in _AFTER_TIME and toks[j].low not in _AFTER_TIME)
-        or _verb_inside(w, toks, lo, k)
-    ):
-        return -1
-    return j
+        return False
+    while 0 < j < hi and toks[j].low in _DAY_PARTS:
+        j += 1  # "on Tuesday night"
+    return j == hi and not _has_relative(toks, lo, k) and not _verb_inside(w, toks, lo, k)
 
 
 def _verb_inside(w: Words, toks: list[Tok], lo: int, hi: int) -> bool:
-    """Whether a verb form stands between ``lo`` and ``hi``: ``warned the board not to act``, ``since it opened``."""
+    """Whether a verb form stands between ``lo`` and ``hi``: ``warned the board not to act``, ``since it opened``.
+
+    A form after a determiner is a noun: ``the funding``, ``any wrongdoing``.
+    """
     return any(
-        t.low == "to" or (len(t.low) > 5 and t.low.endswith(("ing", "ed"))) or t.low in w.past
-        for t in toks[lo:hi]
+        t.low == "to"
+        or t.low in w.past
+        or (len(t.low) > 5 and t.low.endswith(("ing", "ed")) and not (k > lo and toks[k - 1].low in _DETS))
+        for k, t in enumerate(toks[lo:hi], lo)
     )
 
 
