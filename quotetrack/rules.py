@@ -2184,7 +2184,7 @@ def _time_of_saying(w: Words, toks: list[Tok], lo: int, k: int, hi: int) -> bool
 def _verb_inside(w: Words, toks: list[Tok], lo: int, hi: int) -> bool:
     """Whether a verb form stands between ``lo`` and ``hi``: ``warned the board not to act``, ``since it opened``.
 
-    A form after a determiner is a noun: ``the funding``, ``any wrongdoing``.
+    A form after a determiner is a noun: ``the funding``, ``the signing``.
     """
     return any(
         t.low == "to"
