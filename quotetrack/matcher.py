@@ -598,17 +598,15 @@ _MODALS = frozenset({"will", "would", "can", "could", "should", "may", "might", 
 _FINITE = _MODALS | {"is", "are", "was", "were", "has", "have", "had"}
 
 
+def _s_form(low: str) -> bool:
+    """Whether a lower-case word ends in an inflectional "-s": ``costs``, ``generals``; not ``press``, ``various``, ``bus``."""
+    return low.endswith("s") and not low.endswith(("ss", "ous", "is", "us"))
+
+
 def present_verb(w: Words, t: Tok) -> bool:
     """Whether a lower-case "-s" form reads as a verb (``costs``, ``receives``), not a known noun."""
     low = t.low
-    return (
-        t.text.islower()
-        and low.endswith("s")
-        and not low.endswith(("ss", "ous", "is", "us"))
-        and len(low) > 3
-        and not _nounish(w, low)
-        and low not in w.stop
-    )
+    return t.text.islower() and _s_form(low) and len(low) > 3 and not _nounish(w, low) and low not in w.stop
 
 
 def appositive_right(toks: list[Tok], after: int, ceil: int) -> tuple[int, int] | None:
@@ -1159,7 +1157,7 @@ def _compound_noun(w: Words, toks: list[Tok], i: int) -> bool:
 
 def _plural_noun(t: Tok) -> bool:
     """Whether ``t`` looks like a plural noun: ``generals``, ``Analysts``; not ``various`` or ``its``."""
-    return t.kind == "w" and t.low.endswith("s") and not t.low.endswith(("ss", "ous", "is", "us"))
+    return t.kind == "w" and _s_form(t.low)
 
 
 # Each word of a marker, with the markers it is in and its place there.
@@ -1238,14 +1236,12 @@ def _media() -> regex.Pattern[str]:
 
 def _medium_phrase(text: str, t: Tok) -> tuple[int, str] | None:
     """Like :func:`medium_at`, with an outlet named after "with": ``an interview with the Evening Post``."""
-    m = _media().match(text, t.start)
-    if not m:
+    found = medium_at(text, t)
+    if found is None:
         return None
-    end = m.end()
+    end, medium = found
     with_name = _WITH_NAME.match(text, end)
-    if with_name:
-        end = with_name.end()
-    return end, text[m.start(1) : end]
+    return (with_name.end(), medium + text[end : with_name.end()]) if with_name else found
 
 
 def medium_at(text: str, t: Tok) -> tuple[int, str] | None:

@@ -186,10 +186,10 @@ def _personal(w: Words, toks: list[Tok], np: tuple[int, int]) -> bool:
     return any(t.low in w.male or t.low in w.female for t in toks[np[0] : np[1] + 1])
 
 
-# Words before a noun that a participle may modify: "his favored plan", "the old saw".
 # Relative pronouns that open an aside or a clause about the noun before them ("that" is left
 # out: it is as often a conjunction).
 _WH_RELATIVES = frozenset({"who", "which", "whose"})
+# Words before a noun that a participle may modify: "his favored plan", "the old saw".
 _NOUN_OPENERS = frozenset(
     {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"}
 )
