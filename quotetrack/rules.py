@@ -603,8 +603,10 @@ def _relative_subject(c: Context, h: int, floor: int) -> tuple[int, int] | None:
                 r == h
                 and h + 1 < len(toks)
                 and (toks[h + 1].low in w.times or toks[h + 1].low in _PREPOSITIONS)
-            ):
-                return np  # "A report published on Monday shows": the time was skipped, the name is the noun
+            ) or toks[h].low == "to":
+                # "A report published on Monday shows": the time was skipped, the name is the noun;
+                # "The mayor tried to argue": the "-ed" form is the main verb, its infinitive the cue
+                return np
             return np[0], h  # the mention keeps its participle phrase, as annotators mark it
         if toks[r].low not in {"who", "that", "whose"}:
             continue
