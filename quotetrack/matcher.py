@@ -278,6 +278,8 @@ def _narration(text: str, s: int, e: int, out: list[Tok]) -> None:
             continue  # the period already attached to an abbreviation
         tok = m.group()
         low = tok.lower()
+        if "’" in low:
+            low = low.replace("’", "'")  # one apostrophe for the word classes: "doesn’t" is "doesn't"
         # Attach the period of an abbreviation or an initial ("Sen.", "J.").
         if (
             b < e
@@ -358,7 +360,8 @@ def _skip_adverbs_left(w: Words, toks: list[Tok], i: int, floor: int) -> int:
                 (
                     k
                     for k in range(max(floor, j - 6), j - 1)
-                    if toks[k].low in {"who", "that"} and anonymity_request(toks, k + 1) == j + 1
+                    if toks[k].low in {"who", "that"}
+                    and anonymity_request(toks, _verb_after(w, toks, k + 1)) == j + 1
                 ),
                 None,
             )
@@ -940,8 +943,18 @@ _ANONYMITY = (
     ("on", "condition", "of", "anonymity"),
 )
 _ASKS_ANONYMITY = frozenset(
-    {"asked", "requested", "declined", "refused", "sought", "spoke", "speaking", "talked", "talking"}
-)
+    {
+        "asked", "requested", "declined", "refused", "sought", "spoke", "speaking", "talked", "talking",
+        "want", "wanted", "wants", "wished", "preferred",
+    }
+)  # fmt: skip
+
+
+def _verb_after(w: Words, toks: list[Tok], i: int) -> int:
+    """The first token from ``i`` that is no auxiliary or adverb ("who did not want" gives "want")."""
+    while i < len(toks) - 1 and toks[i].low in w.adverbs:
+        i += 1
+    return i
 
 
 def anonymity_request(toks: list[Tok], i: int) -> int:
