@@ -336,9 +336,10 @@ def _skip_adverbs_left(w: Words, toks: list[Tok], i: int, floor: int) -> int:
     ``Trump has repeatedly said``, ``Jane Doe last week said``, ``she on Monday told``.
     """
     j = i - 1
+    adjective = i < len(toks) and toks[i].low in w.belief_adjectives  # "they remain hopeful"
     while j >= floor and toks[j].kind == "w":
         low = toks[j].low
-        if low in w.adverbs or (manner_adverb(toks[j]) and len(low) > 4):
+        if low in w.adverbs or (manner_adverb(toks[j]) and len(low) > 4) or (adjective and low in _LINKING):
             j -= 1
         elif (
             low in w.times
@@ -831,6 +832,10 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             continue  # "who asked not to be named": how the source is reported, not a statement
         if i > 0 and i + 1 < n and _before_noun(w, toks, i):
             continue  # "20 pledged delegates", "the mayor's stated aim": an adjective
+        if low in w.belief_adjectives and not (
+            _linked(w, toks, i) or (i + 1 < n and toks[i + 1].low in {"that", "to"})
+        ):
+            continue  # "presidential hopeful Jane Doe": a noun; but "leaders willing to act", "came away convinced that"
         if low in w.speech:
             out.append(Cue(i, i, "speech", w.speech[low]))
         elif low in w.belief:
@@ -840,6 +845,34 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
         elif low in w.stance:
             out.append(Cue(i, i, "stance", w.stance[low]))
     return out
+
+
+# Verbs that link a subject to an adjective of belief: "they remain hopeful that …".
+_LINKING = frozenset(
+    {
+        "be", "been", "being", "is", "are", "was", "were", "am",
+        "remain", "remains", "remained", "seem", "seems", "seemed", "appear", "appears", "appeared",
+        "feel", "feels", "felt", "sound", "sounds", "sounded", "become", "becomes", "became",
+        "grow", "grows", "grew", "stay", "stays", "stayed", "isn't", "aren't", "wasn't", "weren't",
+    }
+)  # fmt: skip
+
+
+def _linked(w: Words, toks: list[Tok], i: int) -> bool:
+    """Whether the adjective at ``i`` follows a linking verb, over adverbs (``is not yet convinced``)."""
+    j = i - 1
+    while j >= 0 and toks[j].kind == "w":
+        low = toks[j].low
+        if low in _LINKING or low.endswith(("'re", "'m")) or (low.endswith("'s") and low[:-2] in _SUBJECTS):
+            return True
+        if not (
+            low in w.adverbs
+            or manner_adverb(toks[j])
+            or low in {"very", "so", "more", "most", "less", "quite", "too"}
+        ):
+            return False
+        j -= 1
+    return False
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})

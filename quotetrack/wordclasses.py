@@ -173,6 +173,7 @@ class Words:
     abbreviations: frozenset[str]
     cue_words: frozenset[str]
     belief: dict[str, str]
+    belief_adjectives: frozenset[str]
     evidence: dict[str, str]
     titles: frozenset[str]
     roles: frozenset[str]
@@ -228,6 +229,7 @@ def words() -> Words:
         stance_nouns=stance_nouns,
         not_object=load("not_object_verbs"),
         belief=belief,
+        belief_adjectives=load("belief_adjectives"),
         evidence=evidence,
         titles=titles | {t + "." for t in titles if " " not in t},
         roles=_plurals(_both(load("role_nouns"))),
