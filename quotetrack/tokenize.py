@@ -251,6 +251,10 @@ def _marks(text: str, start: int, stop: int) -> Iterator[regex.Match[str]]:
 _SINGLE_CLOSE = regex.compile(r"\S\N{RIGHT SINGLE QUOTATION MARK}(?![\w])")
 
 
+# Words after which two digits are a year, never a quotation's first word: "in ‘08", "the ‘08 race".
+_YEAR_BEFORE = regex.compile(r"(?i)\b(?:in|since|of|by|until|before|after|from|through|the)\s+$")
+
+
 def _closed_later(text: str, e: int, stop: int) -> bool:
     """Whether a right single mark closes a quotation opened at ``e`` before the line ends."""
     end = text.find("\n", e, stop)
@@ -279,9 +283,14 @@ def classify_marks(text: str, start: int = 0, end: int | None = None) -> list[Ma
                 after.isdigit()
                 and not before.isalnum()
                 and _ELISION.match(text, e, e + 4)
-                and (mark in _APOSTROPHES or text[e + 2 : e + 3] == "s" or not _closed_later(text, e, stop))
+                and (
+                    mark in _APOSTROPHES
+                    or text[e + 2 : e + 3] == "s"
+                    or _YEAR_BEFORE.search(text, max(0, s - 8), s) is not None
+                    or not _closed_later(text, e, stop)
+                )
             ):
-                continue  # '90s and ‘08 are elisions; ‘20 years on,’ is a quotation
+                continue  # '90s and ‘08 (and "in ‘08" always) are elisions; ‘20 years on,’ is a quotation
         if mark in _APOSTROPHES:
             if (
                 after in "nN"

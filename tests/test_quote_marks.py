@@ -88,6 +88,9 @@ def test_left_single_mark_as_elision_is_not_a_quotation() -> None:
     """Word processors often turn the apostrophe of '90s into ‘; that is no quotation."""
     assert quoted("In the ‘90s the pier was new.") == []
     assert quoted("She was elected in ‘08 and the pier opened in ‘09.") == []
+    # a closing-looking mark later in the line does not make "in ‘08" a quotation
+    assert quoted("She said in ‘08 that the ferry would run. The sailors’ union agreed.") == []
+    assert texts_of("He called it ‘20 years of neglect,’ and left.") == ["20 years of neglect,"]
 
 
 @pytest.mark.parametrize("text", ["Ana is 6'2\" tall.", "The pier is 12' wide and 8\" thick."])
