@@ -641,6 +641,32 @@ def appositive_right(toks: list[Tok], after: int, ceil: int) -> tuple[int, int] 
     return (start, j - 1)
 
 
+# Words that open an adverbial aside, never a role: "Jane Doe, during a rally, said".
+_ASIDE_OPENERS = frozenset(
+    {"during", "including", "in", "on", "at", "after", "before", "with", "without", "amid", "despite", "like"}
+)
+
+
+def role_phrase(w: Words, toks: list[Tok], span: tuple[int, int]) -> bool:
+    """Whether the appositive ``span`` (inclusive) can name a role, not what the speaker did.
+
+    ``, a former judge,`` and ``, retired general,`` are roles; ``, speaking in Ohio,``,
+    ``, helped by his brother,`` and ``, during a rally,`` are not: a participle with an
+    object or a preposition after it, or a preposition, opens a clause or an adverbial.
+    """
+    first = toks[span[0]]
+    if first.kind != "w" or not first.text.islower():
+        return True
+    if first.low in _ASIDE_OPENERS:
+        return first.low == "at" and span[0] < span[1] and _cap(toks[span[0] + 1])  # ", at Acme Bank,"
+    if not (first.low.endswith(("ing", "ed")) or first.low in w.past) or first.low in w.roles:
+        return True
+    if span[0] == span[1]:
+        return True
+    nxt = toks[span[0] + 1]
+    return nxt.kind == "w" and nxt.text.islower() and nxt.low not in _DETS and nxt.low not in w.stop
+
+
 # ---------------------------------------------------------------------------
 # Cues
 

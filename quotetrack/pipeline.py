@@ -8,7 +8,17 @@ from typing import NamedTuple
 import regex
 
 from .marks import CLOSER_CHARS
-from .matcher import Frame, Tok, Unit, content_end, find_cues, framing_medium, tokens, unit_subject
+from .matcher import (
+    Frame,
+    Tok,
+    Unit,
+    content_end,
+    find_cues,
+    framing_medium,
+    role_phrase,
+    tokens,
+    unit_subject,
+)
 from .model import Cue, Mention, Quote, Span, Speaker
 from .quotes import Quoted, find_quoted
 from .resolve import Resolver
@@ -217,6 +227,8 @@ def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
                 medium, audience, phrase = framing_medium(w, text, toks, f.speaker, f.cue[0], f.content)
                 if phrase is not None and role is not None and phrase[0] <= role[0] <= phrase[1]:
                     role = None  # "The mayor, in a statement, said": the aside is no role
+            if role is not None and not role_phrase(w, toks, role):
+                role = None
             unit_atts[ui].append(len(atts))
             for q in qs:
                 claimed[q] = len(atts)

@@ -39,7 +39,7 @@ def _actual(q: quotetrack.Quote, text: str) -> dict[str, Any]:
         "fragments": [f.slice(text) for f in q.fragments],
         "speaker": sp.name if sp else "",
         "speaker_kind": sp.kind if sp else "",
-        "role": sp.role if sp else None,
+        "role": (sp.role or "") if sp else "",
         "mention": q.mention.text if q.mention else "",
         "cue": q.cue.text if q.cue else "",
         "audience": q.audience or "",
