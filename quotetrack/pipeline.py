@@ -167,12 +167,16 @@ def _settle(toks: list[Tok], frames: list[Frame]) -> list[Frame]:
         elif (
             f.speaker
             and f.speaker[1] < g.cue[0]
-            and f.speaker[1] < g.content[0] < f.cue[0] - 1 < g.content[1]
-            and toks[f.cue[0] - 1].text == ","
+            and f.speaker[1] < g.content[0] <= f.cue[0] - 1 < g.content[1]
+            and (
+                (toks[f.cue[0] - 1].text == "," and g.content[0] < f.cue[0] - 1)
+                or comma_inside(toks[f.cue[0] - 1])
+            )
         ):
             # "The clerk, a voter who urged the council to wait, said …": the earlier cue sits in
-            # an aside of this one's subject, whose comma ends it
-            kept[clash] = g._replace(content=(g.content[0], content_end(toks, g.content[0], f.cue[0] - 1)))
+            # an aside of this one's subject, whose comma ends it (inside the marks: "citing “…,” said")
+            end = f.cue[0] - 1 if toks[f.cue[0] - 1].text == "," else f.cue[0]
+            kept[clash] = g._replace(content=(g.content[0], content_end(toks, g.content[0], end)))
             kept.append(f)
     kept.sort(key=lambda f: f.content[0])
     return kept

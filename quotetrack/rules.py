@@ -404,14 +404,24 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
             if np is not None:
                 return np, (k + 1, h - 1)
         return None
-    if comma_inside(toks[h]) and len(toks[h].text.split()) <= 4:
+    if comma_inside(toks[h]) and len(toks[h].text.split()) <= 12:
         # "Jane Doe, who called the plan “a mess,” said": the aside's comma is inside the marks
         k = next((k for k in range(h - 1, max(floor, h - 30), -1) if toks[k].kind != "w"), floor)
         if k > floor and toks[k].text == ",":
             np = np_left(w, toks, k - 1, floor)
-            if np is not None and toks[k + 1].low in _WH_RELATIVES:
+            if np is not None and toks[k + 1].low in _WH_RELATIVES and len(toks[h].text.split()) <= 4:
                 return _head_phrase(c, np, floor), None
-            if np is not None and _is_name(w, toks, np) and toks[k + 1].low in _DETS:
+            if np is not None and _participle_aside(toks, k + 1):
+                np = _head_phrase(c, np, floor)  # "The mayor, citing “a loss of trust,” said"
+                if np[0] == sentence_start(toks, floor) or toks[np[0] - 1].kind != "w":
+                    return np, None
+                return None
+            if (
+                np is not None
+                and _is_name(w, toks, np)
+                and toks[k + 1].low in _DETS
+                and len(toks[h].text.split()) <= 4
+            ):
                 return np, (k + 1, h)  # "Dana Ray, a host of “The Hour,” said"
     if toks[h].text == ",":
         # "Jane Doe, a spokeswoman for the city, said"; "Jane Doe, who ran in 2020, ..., said"
@@ -494,6 +504,12 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
         ):
             return name, np  # "Karin von Hippel, director general of RUSI told"
     return _coordinated(c, np, floor), None
+
+
+def _participle_aside(toks: list[Tok], k: int) -> bool:
+    """Whether an aside after a comma opens with an "-ing" participle (``, citing …,``)."""
+    t = toks[k]
+    return t.kind == "w" and t.text.islower() and t.low.endswith("ing") and len(t.low) > 5
 
 
 def _head_phrase(c: Context, np: tuple[int, int], floor: int) -> tuple[int, int]:
@@ -1874,14 +1890,20 @@ def subject_participle_aside(c: Context) -> Frame | None:
     after = after_cue(w, c.text, toks, cue, len(toks))
     lo = after.start
     hi = _end(c, lo)
-    # The aside ends at the comma before the subject's own verb: "…, closed it".
+    # The aside ends at the comma before the subject's own verb: "…, closed it", or at a
+    # quotation whose comma is inside its marks: "The mayor, citing “a loss of trust,” said …"
     close = next(
-        (k for k in range(lo + 2, hi - 1) if toks[k].text == "," and _verb_follows(w, toks, k + 1)),
+        (
+            k + (toks[k].kind == "q")
+            for k in range(lo, hi - 1)
+            if ((toks[k].text == "," and k >= lo + 2) or comma_inside(toks[k]))
+            and _verb_follows(w, toks, k + 1)
+        ),
         -1,
     )
     if close < 0 or words_in(toks, lo, close, 2) < 2:
         return None
-    if not (after.that or toks[lo].kind == "q" or _clause_like(w, toks, lo, close)):
+    if not (after.that or any(t.kind == "q" for t in toks[lo:close]) or _clause_like(w, toks, lo, close)):
         return None  # "The mayor, speaking at the pier, said …": no statement in the aside
     return _framed("subject_participle_aside", cue, np, (lo, close), None, after)
 
