@@ -373,9 +373,36 @@ def _clause_subject(c: Context, h: int, floor: int) -> tuple[tuple[int, int], No
         )
     ):
         return None
-    if _cap(first) or first.low in _DETS or _nounish(w, first.low) or first.text[:1].isdigit():
-        return (k, h), None
-    return None
+    if not (_cap(first) or first.low in _DETS or _nounish(w, first.low) or first.text[:1].isdigit()):
+        return None
+    if toks[h].low == "to":
+        # "Progressives tend to favor …", "The piece goes on to slam …": the subject is the
+        # phrase before the verb that governs the infinitive, not the words up to "to"
+        np = np_right(w, toks, k, h)
+        verb = (
+            next(
+                (
+                    m
+                    for m in range(k + 1 + (toks[k].low in _DETS), np[1] + 1)  # "The bias begins to"
+                    if present_verb(w, toks[m]) or toks[m].low in w.past
+                ),
+                None,
+            )
+            if np is not None
+            else None
+        )
+        if verb is not None:
+            np = (k, verb - 1)  # "The piece goes on to": the phrase ends before its verb
+        if (
+            np is not None
+            and np[1] < h
+            and toks[k].low not in {"it", "it's", "there", "there's"}
+            and not toks[k].low.endswith("ing")  # "Walking into the office to …": no subject
+            and toks[np[1]].low not in _DETS
+            and not (toks[np[1]].text.islower() and toks[np[1]].low.endswith("ing"))
+        ):
+            return np, None  # also a headline's "Mayor to close pier"
+    return (k, h), None
 
 
 def _subject(c: Context, at: int, floor: int) -> _Found:
