@@ -856,6 +856,8 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             continue  # "Two people briefed on the plan said": the cue is "said"
         if anonymity_request(toks, i) >= 0:
             continue  # "who asked not to be named": how the source is reported, not a statement
+        if low in _NAMING and _after_indefinite_noun(w, toks, i):
+            continue  # "a program called BleachBit": a name given, not a statement
         if i > 0 and i + 1 < n and _before_noun(w, toks, i):
             continue  # "20 pledged delegates", "the mayor's stated aim": an adjective
         if low in w.belief_adjectives and not (
@@ -1014,6 +1016,23 @@ def _verb_after(w: Words, toks: list[Tok], i: int) -> int:
     while i < len(toks) - 1 and toks[i].low in w.adverbs:
         i += 1
     return i
+
+
+# Participles that give a thing its name after a noun: "a firm called Acme".
+_NAMING = frozenset({"called", "named", "dubbed", "titled", "entitled", "nicknamed"})
+
+
+def _after_indefinite_noun(w: Words, toks: list[Tok], i: int) -> bool:
+    """Whether ``i`` follows a common noun in a phrase opened by *a* or *an* (``a new group called``)."""
+    if i == 0 or not (toks[i - 1].kind == "w" and toks[i - 1].text.islower()):
+        return False
+    for k in range(i - 1, max(-1, i - 6), -1):
+        t = toks[k]
+        if t.low in {"a", "an"}:
+            return k < i - 1
+        if t.kind != "w" or not (t.text.islower() or t.text[:1].isdigit()) or t.low in w.stop:
+            return False  # "A spokesman for the mayor called …": the phrase has a head already
+    return False
 
 
 def anonymity_request(toks: list[Tok], i: int) -> int:
