@@ -358,12 +358,7 @@ def _skip_adverbs_left(w: Words, toks: list[Tok], i: int, floor: int) -> int:
             j -= 2 if toks[j - 1].low == "on" else 1
         else:
             aside = next(
-                (
-                    k
-                    for k in range(max(floor, j - 6), j - 1)
-                    if toks[k].low in {"who", "that"}
-                    and anonymity_request(toks, _verb_after(w, toks, k + 1)) == j + 1
-                ),
+                (k for k in range(max(floor, j - 6), j - 1) if anonymity_aside(w, toks, k) == j + 1),
                 None,
             )
             if aside is None:
@@ -658,12 +653,16 @@ def role_phrase(w: Words, toks: list[Tok], span: tuple[int, int]) -> bool:
     if first.kind != "w" or not first.text.islower():
         return True
     if first.low in _ASIDE_OPENERS:
-        return first.low == "at" and span[0] < span[1] and _cap(toks[span[0] + 1])  # ", at Acme Bank,"
+        # an affiliation: ", at Acme Bank,", ", with the Sierra Club,"
+        k = span[0] + 1 + (span[0] + 1 <= span[1] and toks[span[0] + 1].low == "the")
+        return first.low in {"at", "with"} and k <= span[1] and _cap(toks[k])
     if not (first.low.endswith(("ing", "ed")) or first.low in w.past) or first.low in w.roles:
         return True
     if span[0] == span[1]:
         return True
     nxt = toks[span[0] + 1]
+    if nxt.low == "of":
+        return True  # ", king of the Netherlands,", ", darling of the left,": a noun in -ing
     return nxt.kind == "w" and nxt.text.islower() and nxt.low not in _DETS and nxt.low not in w.stop
 
 
@@ -856,7 +855,12 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             continue  # "Two people briefed on the plan said": the cue is "said"
         if anonymity_request(toks, i) >= 0:
             continue  # "who asked not to be named": how the source is reported, not a statement
-        if low in _NAMING and _after_indefinite_noun(w, toks, i):
+        if (
+            low in _NAMING
+            and i + 1 < n
+            and (_cap(toks[i + 1]) or toks[i + 1].kind == "q")
+            and _after_indefinite_noun(w, toks, i)
+        ):
             continue  # "a program called BleachBit": a name given, not a statement
         if i > 0 and i + 1 < n and _before_noun(w, toks, i):
             continue  # "20 pledged delegates", "the mayor's stated aim": an adjective
@@ -881,7 +885,8 @@ _LINKING = frozenset(
         "be", "been", "being", "is", "are", "was", "were", "am",
         "remain", "remains", "remained", "seem", "seems", "seemed", "appear", "appears", "appeared",
         "feel", "feels", "felt", "sound", "sounds", "sounded", "become", "becomes", "became",
-        "grow", "grows", "grew", "stay", "stays", "stayed", "isn't", "aren't", "wasn't", "weren't",
+        "grow", "grows", "grew", "stay", "stays", "stayed", "look", "looks", "looked",
+        "isn't", "aren't", "wasn't", "weren't",
     }
 )  # fmt: skip
 
@@ -1024,8 +1029,12 @@ _NAMING = frozenset({"called", "named", "dubbed", "titled", "entitled", "nicknam
 
 def _after_indefinite_noun(w: Words, toks: list[Tok], i: int) -> bool:
     """Whether ``i`` follows a common noun in a phrase opened by *a* or *an* (``a new group called``)."""
-    if i == 0 or not (toks[i - 1].kind == "w" and toks[i - 1].text.islower()):
-        return False
+    if (
+        i == 0
+        or not (toks[i - 1].kind == "w" and toks[i - 1].text.islower())
+        or _bare(toks[i - 1].low) in w.roles
+    ):
+        return False  # "A federal judge called Trump a liar": a person calls
     for k in range(i - 1, max(-1, i - 6), -1):
         t = toks[k]
         if t.low in {"a", "an"}:
@@ -1033,6 +1042,13 @@ def _after_indefinite_noun(w: Words, toks: list[Tok], i: int) -> bool:
         if t.kind != "w" or not (t.text.islower() or t.text[:1].isdigit()) or t.low in w.stop:
             return False  # "A spokesman for the mayor called …": the phrase has a head already
     return False
+
+
+def anonymity_aside(w: Words, toks: list[Tok], k: int) -> int:
+    """The index after ``who asked not to be named`` starting at ``k``, or -1."""
+    if toks[k].low not in {"who", "that"} or k + 1 >= len(toks):
+        return -1
+    return anonymity_request(toks, _verb_after(w, toks, k + 1))
 
 
 def anonymity_request(toks: list[Tok], i: int) -> int:

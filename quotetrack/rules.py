@@ -44,6 +44,7 @@ from .matcher import (
     _source_phrase,
     _verb_context,
     after_cue,
+    anonymity_aside,
     appositive_right,
     content_end,
     manner_adverb,
@@ -147,9 +148,12 @@ def _be_before(c: Context) -> int | None:
     j = _skip_adverbs_left(c.w, toks, c.cue.start, c.floor)
     for k in range(c.cue.start - 1, max(j, c.floor) - 1, -1):  # j itself may be "being"
         low = toks[k].low
-        if low in _BE or (low.endswith(("’s", "'s")) and low[:-2] in c.w.pronouns):
+        if low in _BE or low in _BE_NEGATED or (low.endswith(("’s", "'s")) and low[:-2] in c.w.pronouns):
             return k
     return None
+
+
+_BE_NEGATED = frozenset({"isn't", "aren't", "wasn't", "weren't"})  # "wasn't told": a passive still
 
 
 def _passive(c: Context, kinds: frozenset[str] = frozenset({"speech"})) -> bool:
@@ -169,7 +173,7 @@ def _passive(c: Context, kinds: frozenset[str] = frozenset({"speech"})) -> bool:
     be = _be_before(c)
     if be is None:
         return False
-    if toks[be].low in _BE or toks[be].low[:-2] == "it":
+    if toks[be].low in _BE or toks[be].low in _BE_NEGATED or toks[be].low[:-2] == "it":
         return True
     return c.cue.end + 1 < len(toks) and toks[c.cue.end + 1].low in _PASSIVE_FOLLOWS
 
@@ -378,6 +382,9 @@ def _clause_subject(c: Context, h: int, floor: int) -> tuple[tuple[int, int], No
     if toks[h].low == "to":
         # "Progressives tend to favor …", "The piece goes on to slam …": the subject is the
         # phrase before the verb that governs the infinitive, not the words up to "to"
+        v = h - 1 - (h - 2 > k and toks[h - 1].low == "on")  # "goes on to"
+        if v > k and toks[v].low in w.infinitive_verbs and toks[v - 1].low not in _DETS:
+            return (k, v - 1), None  # "Voters in rural areas tend to"
         np = np_right(w, toks, k, h)
         verb = (
             next(
@@ -780,6 +787,9 @@ def _loose_tail(c: Context, j: int) -> bool:
     toks = c.toks
     if j >= len(toks) or toks[j].text in {",", "(", "—", "–", "--"} or _only_tail(c, j):
         return True
+    aside = anonymity_aside(c.w, toks, j)
+    if aside >= 0 and (aside >= len(toks) or toks[aside].kind == "p"):
+        return True  # "…, said an official who did not want to be named."
     rest = [t for t in toks[j:] if t.kind != "p"]
     return len(rest) <= 6 and not any(
         t.kind == "q" or t.low in _AUX or t.low in c.w.speech or t.low == "that" for t in rest

@@ -174,6 +174,7 @@ class Words:
     cue_words: frozenset[str]
     belief: dict[str, str]
     belief_adjectives: frozenset[str]
+    infinitive_verbs: frozenset[str]
     evidence: dict[str, str]
     titles: frozenset[str]
     roles: frozenset[str]
@@ -230,6 +231,7 @@ def words() -> Words:
         not_object=load("not_object_verbs"),
         belief=belief,
         belief_adjectives=load("belief_adjectives"),
+        infinitive_verbs=frozenset(_verbs("infinitive_verbs")[0]),
         evidence=evidence,
         titles=titles | {t + "." for t in titles if " " not in t},
         roles=_plurals(_both(load("role_nouns"))),
