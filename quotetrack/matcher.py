@@ -358,7 +358,11 @@ def _skip_adverbs_left(w: Words, toks: list[Tok], i: int, floor: int) -> int:
             j -= 2 if toks[j - 1].low == "on" else 1
         else:
             aside = next(
-                (k for k in range(max(floor, j - 6), j - 1) if anonymity_aside(w, toks, k) == j + 1),
+                (
+                    k
+                    for k in range(max(floor, j - 6), j - 1)
+                    if toks[k].low in _WHO_THAT and anonymity_aside(w, toks, k) == j + 1
+                ),
                 None,
             )
             if aside is None:
@@ -1044,9 +1048,12 @@ def _after_indefinite_noun(w: Words, toks: list[Tok], i: int) -> bool:
     return False
 
 
+_WHO_THAT = frozenset({"who", "that"})
+
+
 def anonymity_aside(w: Words, toks: list[Tok], k: int) -> int:
     """The index after ``who asked not to be named`` starting at ``k``, or -1."""
-    if toks[k].low not in {"who", "that"} or k + 1 >= len(toks):
+    if toks[k].low not in _WHO_THAT or k + 1 >= len(toks):
         return -1
     return anonymity_request(toks, _verb_after(w, toks, k + 1))
 
