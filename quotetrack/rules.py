@@ -379,9 +379,14 @@ def _clause_subject(c: Context, h: int, floor: int) -> tuple[tuple[int, int], No
         return None
     if not (_cap(first) or first.low in _DETS or _nounish(w, first.low) or first.text[:1].isdigit()):
         return None
-    if toks[h].low == "to":
+    if (
+        toks[h].low == "to"
+        and toks[k].low not in {"it", "it's", "there", "there's"}
+        and not toks[k].low.endswith("ing")
+    ):
         # "Progressives tend to favor …", "The piece goes on to slam …": the subject is the
-        # phrase before the verb that governs the infinitive, not the words up to "to"
+        # phrase before the verb that governs the infinitive, not the words up to "to" (but
+        # "It's easy to …" and "Walking into the office to …" have no subject)
         v = h - 1 - (h - 2 > k and toks[h - 1].low == "on")  # "goes on to"
         if v > k and toks[v].low in w.infinitive_verbs and toks[v - 1].low not in _DETS:
             return (k, v - 1), None  # "Voters in rural areas tend to"
@@ -403,8 +408,6 @@ def _clause_subject(c: Context, h: int, floor: int) -> tuple[tuple[int, int], No
         if (
             np is not None
             and np[1] < h
-            and toks[k].low not in {"it", "it's", "there", "there's"}
-            and not toks[k].low.endswith("ing")  # "Walking into the office to …": no subject
             and toks[np[1]].low not in _DETS
             and not (toks[np[1]].text.islower() and toks[np[1]].low.endswith("ing"))
         ):
