@@ -307,11 +307,11 @@ def _cap(t: Tok) -> bool:
 
 
 def _possessive(t: Tok) -> bool:
-    return t.kind == "w" and (t.low.endswith(("'s", "’s")) or t.low.endswith(("s'", "s’")))
+    return t.kind == "w" and t.low.endswith(("'s", "s'"))  # a token's ``low`` has only straight apostrophes
 
 
 def _bare(low: str) -> str:
-    return low[:-2] if low.endswith(("'s", "’s")) else low
+    return low[:-2] if low.endswith("'s") else low
 
 
 def _nounish(w: Words, low: str) -> bool:
@@ -883,16 +883,14 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
     return out
 
 
+_BE = frozenset({"be", "been", "being", "is", "are", "was", "were", "am"})
+_BE_NEGATED = frozenset({"isn't", "aren't", "wasn't", "weren't"})
 # Verbs that link a subject to an adjective of belief: "they remain hopeful that …".
-_LINKING = frozenset(
-    {
-        "be", "been", "being", "is", "are", "was", "were", "am",
-        "remain", "remains", "remained", "seem", "seems", "seemed", "appear", "appears", "appeared",
-        "feel", "feels", "felt", "sound", "sounds", "sounded", "become", "becomes", "became",
-        "grow", "grows", "grew", "stay", "stays", "stayed", "look", "looks", "looked",
-        "isn't", "aren't", "wasn't", "weren't",
-    }
-)  # fmt: skip
+_LINKING = _BE | _BE_NEGATED | {
+    "remain", "remains", "remained", "seem", "seems", "seemed", "appear", "appears", "appeared",
+    "feel", "feels", "felt", "sound", "sounds", "sounded", "become", "becomes", "became",
+    "grow", "grows", "grew", "stay", "stays", "stayed", "look", "looks", "looked",
+}  # fmt: skip
 
 
 def _linked(w: Words, toks: list[Tok], i: int) -> bool:

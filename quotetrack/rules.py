@@ -18,6 +18,8 @@ from typing import NamedTuple
 
 from .marks import CLOSER_CHARS
 from .matcher import (
+    _BE,
+    _BE_NEGATED,
     _CONNECT,
     _DASHES,
     _DAYS,
@@ -115,7 +117,6 @@ _AUX = _FINITE | {
 }  # fmt: skip
 
 
-_BE = frozenset({"be", "been", "being", "is", "are", "was", "were", "am"})
 _PREPOSITIONS = frozenset(
     {"at", "in", "on", "during", "after", "before", "while", "with", "by", "for", "from", "of", "about"}
 )
@@ -148,12 +149,12 @@ def _be_before(c: Context) -> int | None:
     j = _skip_adverbs_left(c.w, toks, c.cue.start, c.floor)
     for k in range(c.cue.start - 1, max(j, c.floor) - 1, -1):  # j itself may be "being"
         low = toks[k].low
-        if low in _BE or low in _BE_NEGATED or (low.endswith(("’s", "'s")) and low[:-2] in c.w.pronouns):
+        if low in _BE_ANY or (low.endswith("'s") and low[:-2] in c.w.pronouns):
             return k
     return None
 
 
-_BE_NEGATED = frozenset({"isn't", "aren't", "wasn't", "weren't"})  # "wasn't told": a passive still
+_BE_ANY = _BE | _BE_NEGATED  # "wasn't told" is a passive too
 
 
 def _passive(c: Context, kinds: frozenset[str] = frozenset({"speech"})) -> bool:
@@ -173,7 +174,7 @@ def _passive(c: Context, kinds: frozenset[str] = frozenset({"speech"})) -> bool:
     be = _be_before(c)
     if be is None:
         return False
-    if toks[be].low in _BE or toks[be].low in _BE_NEGATED or toks[be].low[:-2] == "it":
+    if toks[be].low in _BE_ANY or toks[be].low[:-2] == "it":
         return True
     return c.cue.end + 1 < len(toks) and toks[c.cue.end + 1].low in _PASSIVE_FOLLOWS
 
@@ -219,10 +220,7 @@ _FRONTED = _SUBORDINATORS | {"despite"}
 # Words that open a subordinate or relative clause: a verb after them is not the reported clause's.
 _CLAUSE_OPENERS = (_SUBORDINATORS - {"whereas", "once"}) | {"who", "which", "where", "whom", "whose"}
 _CONTRACTED_FINITE = frozenset(
-    f"{p}{a}{v}"
-    for p in ("it", "he", "she", "that", "there", "they", "we")
-    for a in "'’"
-    for v in ("s", "re", "ll")
+    f"{p}'{v}" for p in ("it", "he", "she", "that", "there", "they", "we") for v in ("s", "re", "ll")
 )
 
 
@@ -2433,9 +2431,7 @@ def _nearest_pronoun(c: Context, before: int) -> tuple[int, int] | None:
 
 def _impersonal(c: Context, span: int) -> bool:
     """Whether an impersonal "it" stands in the ``span`` words before the cue ("It should be noted that")."""
-    return any(
-        t.low in {"it", "it's", "it’s"} for t in c.toks[max(c.floor, c.cue.start - span) : c.cue.start]
-    )
+    return any(t.low in {"it", "it's"} for t in c.toks[max(c.floor, c.cue.start - span) : c.cue.start])
 
 
 def infinitive_cue_clause(c: Context) -> Frame | None:
