@@ -121,7 +121,7 @@ _PREPOSITIONS = frozenset(
     {"at", "in", "on", "during", "after", "before", "while", "with", "by", "for", "from", "of", "about"}
 )
 # Prepositions that may link a subject's head to a phrase after it: "Most of the voters in the north".
-_SUBJECT_PREPOSITIONS = _PREPOSITIONS | {"among"}
+_SUBJECT_PREPOSITIONS = _PREPOSITIONS | {"among", "across", "around", "throughout"}
 # Conjunctions that open a subordinate clause before its subject: "While Ana said …, the board …".
 _SUBORDINATORS = frozenset(
     {
@@ -554,12 +554,24 @@ def _head_phrase(c: Context, np: tuple[int, int], floor: int) -> tuple[int, int]
     speaker is the leader or the source, not the opposition or the talks.
     """
     toks = c.toks
+    k = np[0] - 1
+    if toks[np[0]].low not in _DETS and toks[np[0]].low not in _WH_RELATIVES:
+        while k > np[0] - 3 and k > floor and _modifier(c.w, toks[k]):
+            k -= 1  # "Voters in rural Ohio", "most of registered voters": an adjective before the head
+        if k > floor and toks[k].low in _SUBJECT_PREPOSITIONS and k < np[0] - 1:
+            return _opening_phrase(c, np, floor)
     if np[0] - 1 > floor and (
         toks[np[0] - 1].low in _SUBJECT_PREPOSITIONS
         or (toks[np[0] - 1].low == "to" and toks[np[0] - 2].low in CLOSE_TO)
     ):
         return _opening_phrase(c, np, floor)
     return np
+
+
+def _modifier(w: Words, t: Tok) -> bool:
+    """Whether ``t`` may be an adjective left out of a noun phrase (``rural``, ``registered``)."""
+    low = t.low
+    return t.text.islower() and low not in w.stop and not low.endswith(("ing", "ly"))
 
 
 def _without_participle(w: Words, toks: list[Tok], np: tuple[int, int]) -> tuple[int, int]:
