@@ -22,7 +22,7 @@ from .matcher import (
 from .model import Cue, Mention, Quote, Span, Speaker
 from .quotes import Quoted, find_quoted
 from .resolve import Resolver
-from .rules import RULES, Context, SubjectMemo, clause_cuts, comma_inside, rule_named
+from .rules import RULES, Context, SubjectMemo, clause_cuts, comma_inside, fronted_clause_ends, rule_named
 from .tokenize import Paragraph, Sentence, split
 from .wordclasses import _SUBJECTS, words
 
@@ -154,6 +154,15 @@ def _settle(toks: list[Tok], frames: list[Frame]) -> list[Frame]:
         while b > g.content[0] and toks[b].kind == "w" and toks[b].low in {"also", "then", "later"}:
             b -= 1
         inside = g.content[0] < first < g.content[1] and b > g.content[0]
+        if (
+            inside
+            and (f.rule == "speaker_stance_object" or toks[f.content[0]].low == "to")
+            and fronted_clause_ends(toks, g.content[0], b)
+        ):
+            # "said that if the bridge closed, he would back the plan": the stance is the main
+            # clause of what was said; a clause reported after the comma ("he argued …") is not
+            continue
+
         if inside and (toks[b].low in _BOUNDARY or toks[b].text in _BOUNDARY):
             cut = b
             while cut > g.content[0] and (toks[cut - 1].low in _BOUNDARY or toks[cut - 1].text in _BOUNDARY):

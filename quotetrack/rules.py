@@ -814,6 +814,21 @@ def _inner_end(t: Tok) -> str:
     return t.text.rstrip(CLOSER_CHARS)
 
 
+def fronted_clause_ends(toks: list[Tok], lo: int, k: int) -> bool:
+    """Whether the comma at ``k`` closes a clause that opens a content at ``lo`` before its main clause.
+
+    ``said that if the bridge closed, he would resign``: the words after the comma complete
+    what was said, so the content may not end there.
+    """
+    if toks[lo].low == "that" and lo + 1 < k:
+        lo += 1
+    return (
+        toks[k].text == ","
+        and toks[lo].low in _FRONTED
+        and all(t.text != "," and t.kind != "q" for t in toks[lo + 1 : k])
+    )
+
+
 def comma_inside(t: Tok) -> bool:
     """Whether ``t`` is a quotation that ends with a comma inside its marks (``“a dead end,”``)."""
     return t.kind == "q" and _inner_end(t).endswith(",")
