@@ -518,6 +518,9 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
         # "An analysis of budgets going back to 1990 shows", "The WKRP/Harbour poll of likely voters shows"
         return _without_participle(w, toks, (start, h)), None
     if np is None:
+        whole = _opening_phrase(c, (h, h), floor)
+        if whole[0] < h and _plain_phrase(w, toks[whole[0] : h + 1]):
+            return whole, None  # "Experts on Iran and nuclear safety said": no phrase ends at "safety"
         return _clause_subject(c, h, floor)
     if _possessive(toks[np[1]]) and toks[np[1]].low not in w.pronouns:
         return None  # "Editor’s note", "Clinton's plan"; but "he’s predicting"
@@ -714,6 +717,29 @@ def _opening_phrase(c: Context, np: tuple[int, int], floor: int) -> tuple[int, i
     ):
         return np
     return (s, np[1])
+
+
+# Function words a plain noun phrase may hold: "Experts on Iran and nuclear safety".
+_PHRASE_LINKS = frozenset({"of", "on", "in", "for", "from", "at", "across", "around", "among", "and", "or"})
+
+
+def _plain_phrase(w: Words, phrase: list[Tok]) -> bool:
+    """Whether ``phrase`` holds only nouns, names, adjectives, determiners and linking prepositions."""
+    for k, t in enumerate(phrase):
+        low = t.low
+        if _cap(t) and low not in w.stop:
+            continue
+        if (
+            t.kind != "w"
+            or low in w.pronouns
+            or (low in w.stop and low not in _DETS and low not in _PHRASE_LINKS)
+            or low in w.cue_words
+            or low in w.past
+            or (low.endswith(("ed", "ing")) and low not in w.modifiers)
+            or (present_verb(w, t) and not (k and phrase[k - 1].low in _PHRASE_LINKS | _DETS))
+        ):
+            return False  # an "-s" form after "on" or "the" is a noun: "experts on tides"
+    return True
 
 
 def _opening_subject(c: Context, h: int, floor: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -2826,6 +2852,10 @@ def speaker_stance_object(c: Context) -> Frame | None:
         return None  # "said nothing", "thought so"; but "expect it to pass"
     if toks[lo].low in _VERB_PARTICLES:
         return None  # "called off the deal", "called into the show": another verb, not the cue
+    if toks[lo].low in _BE_ANY and np[0] == sentence_start(toks, c.floor):
+        # "The emotional stress is …": the cue word was the subject's noun (but "what critics
+        # said was unfair", "the plan he backed is gone": a relative clause's gap)
+        return None
     if cue.start == cue.end and not (toks[lo].low == "in" and cue.base == "believe"):
         skip, skipped_medium = _after_adjunct(c, lo)
         if skip >= 0:
