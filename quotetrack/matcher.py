@@ -827,10 +827,11 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
         if (
             low in w.stance_nouns
             and i + 1 < n
-            and (toks[i + 1].low in TOPIC_PREPOSITIONS or toks[i + 1].low == "that")
+            and (toks[i + 1].low in TOPIC_PREPOSITIONS or toks[i + 1].low == "that" or is_that(toks, i + 1))
             and owner_of(toks, i) is not None
         ):
-            out.append(Cue(i, i, "noun", low))  # "her criticism of the plan", "the mayor's claim that"
+            # "her criticism of the plan", "the mayor's claim that", "her view is that"
+            out.append(Cue(i, i, "noun", low))
             continue
         if low in w.nouny and not (
             _verb_context(w, toks, i) and (_after_auxiliary(toks, i) or _object_follows(toks, i))
@@ -913,6 +914,11 @@ def _linked(w: Words, toks: list[Tok], i: int) -> bool:
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 #: Prepositions that introduce what a statement or stance is about.
 TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "for", "against", "over", "to", "with"})
+
+
+def is_that(toks: list[Tok], i: int) -> bool:
+    """Whether "is that" or "was that" starts at ``i``: "Her answer was that …"."""
+    return i + 1 < len(toks) and toks[i].low in {"is", "was"} and toks[i + 1].low == "that"
 
 
 def owner_of(toks: list[Tok], i: int) -> int | None:

@@ -49,6 +49,7 @@ from .matcher import (
     anonymity_aside,
     appositive_right,
     content_end,
+    is_that,
     manner_adverb,
     medium_at,
     modified_document,
@@ -2113,12 +2114,13 @@ def possessive_noun_that(c: Context) -> Frame | None:
     Example: ``The mayor’s claim that the bridge is safe drew criticism.``
     """
     toks, cue = c.toks, c.cue
-    if cue.kind != "noun" or cue.end + 1 >= len(toks) or toks[cue.end + 1].low != "that":
+    copula = is_that(toks, cue.end + 1)  # "Her answer was that the ferry would run"
+    if cue.kind != "noun" or cue.end + 1 >= len(toks) or not (toks[cue.end + 1].low == "that" or copula):
         return None
     np = _owner(c, c.cue.start, c.floor)
     if np is None:
         return None
-    lo = cue.end + 2
+    lo = cue.end + 2 + copula
     hi = _end(c, lo)
     if words_in(toks, lo, hi, 3) < 3:
         return None
