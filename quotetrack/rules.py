@@ -1970,8 +1970,8 @@ def subject_participle_aside(c: Context) -> Frame | None:
     Example: ``The mayor, noting that the bridge was old, closed it to lorries.``
     """
     toks, cue, w = c.toks, c.cue, c.w
-    if cue.kind not in {"speech", "belief"} or not toks[cue.start].low.endswith("ing"):
-        return None
+    if cue.kind not in {"speech", "belief", "stance"} or not toks[cue.start].low.endswith("ing"):
+        return None  # a stance too: "The mayor, calling the deal “a disgrace,” said …"
     b = _skip_adverbs_left(w, toks, cue.start, c.floor)
     s = sentence_start(c.toks, c.floor)
     if b <= s or toks[b].text != ",":
@@ -1987,7 +1987,7 @@ def subject_participle_aside(c: Context) -> Frame | None:
     close = next(
         (
             k + (toks[k].kind == "q")
-            for k in range(lo, hi - 1)
+            for k in range(lo, min(hi, len(toks) - 1))  # a cut may fall right after the quotation
             if ((toks[k].text == "," and k >= lo + 2) or comma_inside(toks[k]))
             and _verb_follows(w, toks, k + 1)
         ),
