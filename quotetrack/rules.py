@@ -378,11 +378,11 @@ def _clause_subject(c: Context, h: int, floor: int) -> tuple[tuple[int, int], No
         return None
     if not (_cap(first) or first.low in _DETS or _nounish(w, first.low) or first.text[:1].isdigit()):
         return None
-    if (
-        toks[h].low == "to"
-        and toks[k].low not in {"it", "it's", "there", "there's"}
-        and not toks[k].low.endswith("ing")
+    if toks[h].low == "to" and (
+        toks[k].low in {"it", "it's", "there", "there's"} or toks[k].low.endswith("ing")
     ):
+        return None  # "It's easy to …", "Walking into the office to …": no subject
+    if toks[h].low == "to":
         # "Progressives tend to favor …", "The piece goes on to slam …": the subject is the
         # phrase before the verb that governs the infinitive, not the words up to "to" (but
         # "It's easy to …" and "Walking into the office to …" have no subject)
@@ -673,6 +673,12 @@ def _relative_subject(c: Context, h: int, floor: int) -> tuple[int, int] | None:
             ) or toks[h].low == "to":
                 # "A report published on Monday shows": the time was skipped, the name is the noun;
                 # "The mayor tried to argue": the "-ed" form is the main verb, its infinitive the cue
+                if (
+                    toks[h].low == "to"
+                    and (toks[np[1]].low in w.stop or toks[np[1]].low in w.modifiers)
+                    and toks[h - 1].low in w.infinitive_verbs
+                ):
+                    return np[0], h - 2  # "Many elected officials tend to": the "-ed" form is an adjective
                 return np
             return np[0], h  # the mention keeps its participle phrase, as annotators mark it
         if toks[r].low not in {"who", "that", "whose"}:
