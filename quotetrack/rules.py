@@ -156,6 +156,7 @@ def _be_before(c: Context) -> int | None:
 
 
 _BE_ANY = _BE | _BE_NEGATED  # "wasn't told" is a passive too
+_BE_FINITE = _BE_ANY - {"be", "been", "being"}  # not "fear being replaced"
 
 
 def _passive(c: Context, kinds: frozenset[str] = frozenset({"speech"})) -> bool:
@@ -732,6 +733,9 @@ _PHRASE_LINKS = frozenset({"of", "on", "in", "for", "from", "at", "across", "aro
 
 def _plain_phrase(w: Words, phrase: list[Tok]) -> bool:
     """Whether ``phrase`` holds only nouns, names, adjectives, determiners and linking prepositions."""
+    first = phrase[0].low
+    if first in w.adverbs or first.endswith("ly") or first in w.times:
+        return False  # "Privately officials in …", "Elsewhere in Europe officials …": an adverb opens
     for k, t in enumerate(phrase):
         low = t.low
         if _cap(t) and low not in w.stop:
@@ -2127,7 +2131,17 @@ def possessive_noun_that(c: Context) -> Frame | None:
     if np is None:
         return None
     lo = cue.end + 2 + copula
+    if lo < len(toks) and toks[lo].text == ",":
+        lo += 1  # "Her view is that, in the end, …": the comma opens an aside, not the content
     hi = _end(c, lo)
+    if copula and (
+        lo >= len(toks)
+        or np[0] != sentence_start(toks, c.floor)
+        or not (toks[lo].low in _NOMINATIVE or _clause_like(c.w, toks, lo, hi))
+    ):
+        # "The problem with the mayor's plan is that …": the writer judges the plan; "Her view
+        # is that of a minority": "that" is a pronoun, no clause follows
+        return None
     if words_in(toks, lo, hi, 3) < 3:
         return None
     return Frame("possessive_noun_that", (cue.start, cue.end), np, (lo, hi))
@@ -2860,7 +2874,7 @@ def speaker_stance_object(c: Context) -> Frame | None:
         return None  # "said nothing", "thought so"; but "expect it to pass"
     if toks[lo].low in _VERB_PARTICLES:
         return None  # "called off the deal", "called into the show": another verb, not the cue
-    if toks[lo].low in _BE_ANY and np[0] == sentence_start(toks, c.floor):
+    if toks[lo].low in _BE_FINITE and np[0] == sentence_start(toks, c.floor):
         # "The emotional stress is …": the cue word was the subject's noun (but "what critics
         # said was unfair", "the plan he backed is gone": a relative clause's gap)
         return None
