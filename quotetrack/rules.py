@@ -703,7 +703,12 @@ def _relative_subject(c: Context, h: int, floor: int) -> tuple[int, int] | None:
 
 def _opens_phrase(t: Tok) -> bool:
     """Whether ``t`` may start a subject phrase: a capital or a determiner, not a conjunction or preposition."""
-    return (_cap(t) or t.low in _DETS) and t.low not in _SUBORDINATORS and t.low not in _PREPOSITIONS
+    return (
+        (_cap(t) or t.low in _DETS)
+        and t.low not in _SUBORDINATORS
+        and t.low not in _PREPOSITIONS
+        and t.low not in {"like", "unlike", "despite", "amid"}  # "Like many in rural Ohio Smith said"
+    )
 
 
 def _opening_phrase(c: Context, np: tuple[int, int], floor: int) -> tuple[int, int]:
@@ -2134,10 +2139,18 @@ def possessive_noun_that(c: Context) -> Frame | None:
     if lo < len(toks) and toks[lo].text == ",":
         lo += 1  # "Her view is that, in the end, …": the comma opens an aside, not the content
     hi = _end(c, lo)
-    if copula and (
-        lo >= len(toks)
-        or np[0] != sentence_start(toks, c.floor)
-        or not (toks[lo].low in _NOMINATIVE or _clause_like(c.w, toks, lo, hi))
+    if (
+        copula
+        and (
+            lo >= len(toks)
+            or np[0] != sentence_start(toks, c.floor)
+            or toks[lo].low == "of"  # "His view was that of a man who …"
+            or not (
+                toks[lo].low in _NOMINATIVE | _FRONTED | _PREPOSITIONS
+                or _clause_like(c.w, toks, lo, hi)
+                or any(present_verb(c.w, t) for t in toks[lo:hi])
+            )
+        )
     ):
         # "The problem with the mayor's plan is that …": the writer judges the plan; "Her view
         # is that of a minority": "that" is a pronoun, no clause follows
