@@ -162,7 +162,6 @@ def _settle(toks: list[Tok], frames: list[Frame]) -> list[Frame]:
             # "said that if the bridge closed, he would back the plan": the stance is the main
             # clause of what was said; a clause reported after the comma ("he argued …") is not
             continue
-
         if inside and (toks[b].low in _BOUNDARY or toks[b].text in _BOUNDARY):
             cut = b
             while cut > g.content[0] and (toks[cut - 1].low in _BOUNDARY or toks[cut - 1].text in _BOUNDARY):

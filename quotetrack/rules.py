@@ -379,14 +379,11 @@ def _clause_subject(c: Context, h: int, floor: int) -> tuple[tuple[int, int], No
         return None
     if not (_cap(first) or first.low in _DETS or _nounish(w, first.low) or first.text[:1].isdigit()):
         return None
-    if toks[h].low == "to" and (
-        toks[k].low in {"it", "it's", "there", "there's"} or toks[k].low.endswith("ing")
-    ):
-        return None  # "It's easy to …", "Walking into the office to …": no subject
     if toks[h].low == "to":
+        if toks[k].low in {"it", "it's", "there", "there's"} or toks[k].low.endswith("ing"):
+            return None  # "It's easy to …", "Walking into the office to …": no subject
         # "Progressives tend to favor …", "The piece goes on to slam …": the subject is the
-        # phrase before the verb that governs the infinitive, not the words up to "to" (but
-        # "It's easy to …" and "Walking into the office to …" have no subject)
+        # phrase before the verb that governs the infinitive, not the words up to "to"
         v = h - 1 - (h - 2 > k and toks[h - 1].low == "on")  # "goes on to"
         if v > k and toks[v].low in w.infinitive_verbs and toks[v - 1].low not in _DETS:
             return (k, v - 1), None  # "Voters in rural areas tend to"
@@ -563,11 +560,8 @@ def _head_phrase(c: Context, np: tuple[int, int], floor: int) -> tuple[int, int]
     if toks[np[0]].low not in _DETS and toks[np[0]].low not in _WH_RELATIVES:
         while k > np[0] - 3 and k > floor and _modifier(c.w, toks[k]):
             k -= 1  # "Voters in rural Ohio", "most of registered voters": an adjective before the head
-        if k > floor and toks[k].low in _SUBJECT_PREPOSITIONS and k < np[0] - 1:
-            return _opening_phrase(c, np, floor)
-    if np[0] - 1 > floor and (
-        toks[np[0] - 1].low in _SUBJECT_PREPOSITIONS
-        or (toks[np[0] - 1].low == "to" and toks[np[0] - 2].low in CLOSE_TO)
+    if k > floor and (
+        toks[k].low in _SUBJECT_PREPOSITIONS or (toks[k].low == "to" and toks[k - 1].low in CLOSE_TO)
     ):
         return _opening_phrase(c, np, floor)
     return np
@@ -734,6 +728,7 @@ def _opening_phrase(c: Context, np: tuple[int, int], floor: int) -> tuple[int, i
 
 # Function words a plain noun phrase may hold: "Experts on Iran and nuclear safety".
 _PHRASE_LINKS = frozenset({"of", "on", "in", "for", "from", "at", "across", "around", "among", "and", "or"})
+_NOUN_AFTER = _PHRASE_LINKS | _DETS  # an "-s" form after these is a noun: "experts on tides"
 
 
 def _plain_phrase(w: Words, phrase: list[Tok]) -> bool:
@@ -752,9 +747,9 @@ def _plain_phrase(w: Words, phrase: list[Tok]) -> bool:
             or low in w.cue_words
             or low in w.past
             or (low.endswith(("ed", "ing")) and low not in w.modifiers)
-            or (present_verb(w, t) and not (k and phrase[k - 1].low in _PHRASE_LINKS | _DETS))
+            or (present_verb(w, t) and not (k and phrase[k - 1].low in _NOUN_AFTER))
         ):
-            return False  # an "-s" form after "on" or "the" is a noun: "experts on tides"
+            return False
     return True
 
 
