@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import quotetrack
 from quotetrack.lexicon import load
 from quotetrack.wordclasses import _verbs, british, inflections, words
 
@@ -85,3 +88,14 @@ def test_british_forms_are_in_the_word_classes() -> None:
     assert "favour" in w.nouny  # "in favour of" is a noun, as "in favor of" is
     assert {"organisers", "organiser"} <= w.roles
     assert {"centre", "organisation"} <= w.organizations
+
+
+@pytest.mark.parametrize(
+    "path", sorted((Path(quotetrack.__file__).parent / "lexicons").glob("*.txt")), ids=lambda p: p.name
+)
+def test_no_lexicon_lists_an_entry_twice(path: Path) -> None:
+    """Each entry stands once in its lexicon, so that adding or removing it touches one line."""
+    entries = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    entries = [e for e in entries if e and not e.startswith("#")]
+    repeated = sorted({e for e in entries if entries.count(e) > 1})
+    assert not repeated, f"{path.name} lists {repeated} more than once"
