@@ -1129,8 +1129,8 @@ def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
     if i == 0:
         return False
     prev = _prev_word(toks, i)
-    if prev.low in _VERB_BEFORE:
-        return True
+    if prev.low in _VERB_BEFORE or (prev.low in _BE and toks[i].low.endswith("ing")):
+        return True  # "will warn", "is warning voters"
     if prev.low in _DAYS and toks[i].low.endswith("s"):
         return True  # "a report published on Monday shows"
     if toks[i].low in w.evidence and _document_subject(w, toks, i):
@@ -1397,9 +1397,9 @@ def _audience_before_that(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple
             toks[k].low in _FINITE
             or toks[k].low in w.speech
             or toks[k].low == "to"
-            or (toks[k].low in w.pronouns and toks[k].low not in _OBJECTS)
+            or (toks[k].low in w.pronouns and toks[k].low not in _OBJECTS | _POSSESSIVE_PRONOUNS)
         ):
-            return None
+            return None  # a subject pronoun starts the clause; "told his aides that" is an audience
         k += 1
     if k < ceil and k > j and toks[k].low == "that":
         return (j, k - 1)

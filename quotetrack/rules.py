@@ -2229,7 +2229,13 @@ def _bare_day(w: Words, toks: list[Tok], k: int) -> bool:
     if any(t.low == "to" and toks[j + 1].text.islower() for j, t in enumerate(toks[k + 1 : end - 1], k + 1)):
         return False
     nxt = toks[k + 1] if k + 1 < len(toks) else None
-    return nxt is None or nxt.kind != "w" or nxt.low in _PLACE_TIME_PREPOSITIONS or nxt.low in _DAY_PARTS
+    return (
+        nxt is None
+        or nxt.kind != "w"
+        or nxt.low in _PLACE_TIME_PREPOSITIONS
+        or nxt.low in _DAY_PARTS
+        or (nxt.low == "on" and k + 2 < len(toks) and _cap(toks[k + 2]))  # "Wednesday on Radio Five"
+    )
 
 
 def _day_before(w: Words, toks: list[Tok], lo: int, hi: int) -> int:
@@ -2301,7 +2307,7 @@ def _time_phrase(w: Words, toks: list[Tok], k: int) -> bool:
         k + 1 < len(toks)
         and toks[k].low in _TIME_PHRASE_LEADS
         and toks[k + 1].low in w.times
-        and not (k + 2 < len(toks) and toks[k + 2].low in _COMPLEMENTS)
+        and not (k + 2 < len(toks) and (toks[k + 2].low in _COMPLEMENTS or toks[k + 2].kind == "q"))
     )
 
 
@@ -2387,13 +2393,16 @@ def _aside_then_complement(toks: list[Tok], k: int, stop: int) -> int | None:
 
     ``accused the mayor, a sailor for years, of neglect``: the verb's complement comes after the aside.
     """
-    if k + 1 >= stop or toks[k + 1].low not in _ASIDE_OPENERS:
+    if k + 1 >= stop:
         return None
-    for j in range(k + 2, min(stop - 1, k + 20)):
+    name = _cap(toks[k + 1])  # "accused the club's owner, Ana Ruiz, of …": a name in apposition
+    if not name and toks[k + 1].low not in _ASIDE_OPENERS:
+        return None
+    for j in range(k + 2, min(stop - 1, k + (6 if name else 20))):
         t = toks[j]
         if t.text == ",":
             return j if toks[j + 1].low in _ASIDE_COMPLEMENTS else None
-        if t.kind != "w":
+        if t.kind != "w" or (name and not _cap(t)):
             return None
     return None
 
