@@ -1406,6 +1406,51 @@ def _audience_before_that(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple
     return None
 
 
+# Pronouns that open the reported clause after an audience: "told reporters she would run".
+_CLAUSE_PRONOUNS = frozenset(_SUBJECTS) - {"it", "you"}
+
+
+def _place_end(toks: list[Tok], j: int, ceil: int) -> int:
+    """Where a place phrase that starts at ``j`` ends (``in Leeds``, ``at Ohio State``, ``in Reno, Nev.``), or ``j``."""
+    if j + 1 >= ceil or toks[j].low not in {"in", "at"}:
+        return j
+    k = j + 1
+    while k < ceil and _cap(toks[k]) and toks[k].kind == "w":
+        k += 1
+        if k + 1 < ceil and toks[k].text == "," and _cap(toks[k + 1]):
+            k += 1  # "in Reno, Nev."
+    return k if k > j + 1 else j
+
+
+_CLAUSE_OPENERS = _DETS | {"whether", "if"}
+
+
+def _after_place(w: Words, toks: list[Tok], j: int, ceil: int) -> int:
+    """Where the clause starts after a place phrase at ``j`` that follows an audience, or ``j``.
+
+    ``told a crowd in Leeds she would …``, ``told voters at the county fair they …``,
+    ``told a rally in Reno, Nev., on Friday the city …``. A named place may be followed by
+    the clause's determiner or a time; any other place only by a subject pronoun.
+    """
+    k = _place_end(toks, j, ceil)
+    named = k > j
+    if not named and j + 2 < ceil and toks[j].low in {"in", "at"} and toks[j + 1].low in _DETS:
+        k = j + 2
+        while k < ceil and k - j < 6 and toks[k].kind == "w" and toks[k].low not in w.stop | _CLAUSE_PRONOUNS:
+            k += 1
+    if k == j or k >= ceil:
+        return j
+    if named and toks[k].text == "," and k + 1 < ceil:
+        k += 1  # "told voters in Reno, Nev., they …"
+    if named and k + 1 < ceil and toks[k].low in _PHRASE_PREPOSITIONS and toks[k + 1].low in w.times:
+        k += 2  # "in Leeds on Friday"
+    if toks[k].low in _CLAUSE_PRONOUNS or (
+        named and (toks[k].low in _CLAUSE_OPENERS or toks[k].low in w.times)
+    ):
+        return k
+    return j
+
+
 def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int] | None:
     """Whom a speaker told: ``reporters``, ``the BBC``, ``the radio station``, ``him``."""
     t = toks[j]
@@ -1425,8 +1470,17 @@ def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int
         k += 1
     if k > first:
         nxt = toks[k] if k < ceil else None
-        if nxt is None or nxt.kind != "w" or nxt.low in _AFTER_AUDIENCE or nxt.low in w.times:
-            return (j, k - 1)  # "told Radio Ostia in an interview that ..."
+        if (
+            nxt is None
+            or nxt.kind != "w"
+            or nxt.low in _AFTER_AUDIENCE
+            or nxt.low in w.times
+            or nxt.low in _CLAUSE_PRONOUNS
+        ):
+            return (
+                j,
+                k - 1,
+            )  # "told Radio Ostia in an interview that ...", "told the Leeds Rotary Club she ..."
         m = k
         while (
             m < ceil
@@ -1434,13 +1488,22 @@ def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int
             and toks[m].kind == "w"
             and toks[m].text.islower()
             and toks[m].low not in w.stop
+            and toks[m].low not in _CLAUSE_PRONOUNS
             and not present_verb(w, toks[m])
             and toks[m].low not in w.past
             and not toks[m].low.endswith("ed")
         ):
             m += 1
-        if m > k and (m >= ceil or toks[m].kind in {"p", "q"} or toks[m].low == "that"):
-            return (j, m - 1)  # "told a Senate committee that ...": a name, then the noun it modifies
+        if m > k and (
+            m >= ceil
+            or toks[m].kind in {"p", "q"}
+            or toks[m].low == "that"
+            or toks[m].low in _CLAUSE_PRONOUNS
+            or _place_end(toks, m, ceil) > m
+        ):
+            # "told a Senate committee that ...", "told a Rotary Club lunch she ...": a name, then
+            # the noun it modifies
+            return (j, m - 1)
         if 0 <= last_org < k - 1:
             return (j, last_org)  # "told the Associated Press Kyiv wants ...": the outlet ends at "Press"
         if k - first >= 3:
@@ -1454,9 +1517,18 @@ def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int
     if (
         k > first
         and k > j
-        and (k >= ceil or toks[k].low == "that" or toks[k].kind == "p" or toks[k].kind == "q")
+        and (
+            k >= ceil
+            or toks[k].low == "that"
+            or toks[k].kind == "p"
+            or toks[k].kind == "q"
+            or (
+                (k > j + 1 or _plural_noun(toks[j]))  # not "pledged to reach at the talks"
+                and (toks[k].low in _CLAUSE_PRONOUNS or _place_end(toks, k, ceil) > k)
+            )
+        )
     ):
-        return (j, k - 1)
+        return (j, k - 1)  # "told the radio station that", "told a rally in Leeds she …"
     if k > first and _nounish(w, toks[first].low):
         return (j, first)
     return None
@@ -1641,6 +1713,7 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
             audience = _audience_before_that(w, toks, j, ceil) or audience
         if audience:
             j = audience[1] + 1
+            j = _after_place(w, toks, j, ceil)
     for _ in range(6):
         if j >= ceil:
             break
