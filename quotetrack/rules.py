@@ -2067,6 +2067,13 @@ def participle_opening(c: Context) -> Frame | None:
         return None  # "Noting that …", "After admitting that …"
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     lo = after.start
+    if (
+        not after.that
+        and lo < len(toks)
+        and toks[lo].kind != "q"
+        and any(t.text == "," for t in toks[cue.end : lo])
+    ):
+        return None  # "Speaking at a rally on Friday, Ana called …": the participle says where, not what
     comma = next((k for k in range(lo + 1, len(toks)) if toks[k].text == ","), -1)
     if comma < 0 or words_in(toks, lo, comma, 3) < 3:
         return None
@@ -2274,7 +2281,7 @@ def _object_end(c: Context, lo: int) -> int:
         ):
             hi += 1
         if hi < stop and toks[hi].text == ",":
-            close = _aside_then_complement(toks, hi, stop)
+            close = _aside_then_complement(toks, hi, stop, naming=c.cue.base in _NAMING_BASES)
             if close is not None:
                 hi = close + 1  # "praised Ana, the head of the crew, for …": the object goes on
                 continue
@@ -2388,10 +2395,18 @@ _COMPLEMENTS = frozenset({"over", "for", "of", "about"})
 _ASIDE_COMPLEMENTS = _COMPLEMENTS | {"as"}
 
 
-def _aside_then_complement(toks: list[Tok], k: int, stop: int) -> int | None:
+# Verbs that name their object: what follows the object is the name given ("called the plan a
+# fraud", "dubbed her “the Iron Lady”").
+_NAMING_BASES = frozenset({"call", "dub", "brand", "label", "name", "nickname"})
+# Words that open the name a naming verb gives after an aside: "called Ana, his rival, a “fraud”".
+_NAME_OPENERS = frozenset({"a", "an", "the"})
+
+
+def _aside_then_complement(toks: list[Tok], k: int, stop: int, *, naming: bool = False) -> int | None:
     """The comma that closes an aside opened by the comma at ``k``, when the verb's complement follows it.
 
-    ``accused the mayor, a sailor for years, of neglect``: the verb's complement comes after the aside.
+    ``accused the mayor, a sailor for years, of neglect``: the verb's complement comes after the aside;
+    after a naming verb the name it gives does (``called Ana, his rival, a “fraud”``).
     """
     if k + 1 >= stop:
         return None
@@ -2401,7 +2416,11 @@ def _aside_then_complement(toks: list[Tok], k: int, stop: int) -> int | None:
     for j in range(k + 2, min(stop - 1, k + (6 if name else 20))):
         t = toks[j]
         if t.text == ",":
-            return j if toks[j + 1].low in _ASIDE_COMPLEMENTS else None
+            nxt = toks[j + 1]
+            named = naming and (
+                nxt.kind == "q" or (nxt.low in _NAME_OPENERS and j + 2 < stop and toks[j + 2].kind != "p")
+            )
+            return j if nxt.low in _ASIDE_COMPLEMENTS or named else None
         if t.kind != "w" or (name and not _cap(t)):
             return None
     return None
