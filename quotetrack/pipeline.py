@@ -9,6 +9,7 @@ import regex
 
 from .marks import CLOSER_CHARS
 from .matcher import (
+    TOPIC_PREPOSITIONS,
     Frame,
     Tok,
     Unit,
@@ -16,6 +17,7 @@ from .matcher import (
     find_cues,
     framing_medium,
     role_phrase,
+    sentence_start,
     tokens,
     unit_subject,
 )
@@ -149,6 +151,18 @@ def _settle(toks: list[Tok], frames: list[Frame]) -> list[Frame]:
             kept.append(f)
             continue
         g = kept[clash]
+        if (
+            g.rule == "possessive_noun_topic"
+            and g.speaker is not None
+            and f.speaker is not None
+            and g.speaker[0] == sentence_start(toks, 0)
+            and g.content[1] == f.speaker[1] + 1
+            and (f.speaker[0] == g.content[0] or toks[f.speaker[0] - 1].low in TOPIC_PREPOSITIONS)
+        ):
+            # "The union's letter to the State Board (on Conduct) says …": the noun's phrase opens
+            # the sentence as the verb's subject; not "He praised Ana's view of a race Tom called …"
+            kept[clash] = f._replace(speaker=(g.speaker[0], f.speaker[1]))
+            continue
         first = f.speaker[0] if f.speaker else f.cue[0]
         b = first - 1
         while b > g.content[0] and toks[b].kind == "w" and toks[b].low in {"also", "then", "later"}:

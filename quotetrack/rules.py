@@ -2177,11 +2177,13 @@ def possessive_noun_topic(c: Context) -> Frame | None:
     hi = _object_end(c, lo)
     for k in range(lo + 1, hi):
         t = toks[k]
-        if (
-            t.low in _AUX
-            or t.low in c.w.past
-            or t.low in c.w.speech
-            or (t.low.endswith("ed") and toks[k - 1].low not in _DETS)
+        if t.low in _AUX or (
+            not _cap(t)  # "her letter to the State Board …": a name, not the verb "state"
+            and (
+                t.low in c.w.past
+                or t.low in c.w.speech
+                or (t.low.endswith("ed") and toks[k - 1].low not in _DETS)
+            )
         ):
             hi = k  # "Her attacks on the mayor have grown": the sentence's verb ends the topic
             break
