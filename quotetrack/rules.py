@@ -1133,6 +1133,28 @@ def speaker_cue_quote(c: Context) -> Frame | None:
     return _framed("speaker_cue_quote", cue, np, (j, j + 1), role, after)
 
 
+def _in_reported_verb_phrase(c: Context, j: int) -> bool:
+    """Whether a base-form cue after the ``and`` at ``j`` joins a verb inside a reported clause.
+
+    ``says he would sit the rival down and tell him “no more games”``: *tell* shares *would*
+    with *sit*, both inside what was said; the speaker did not tell anyone.
+    """
+    toks, w = c.toks, c.w
+    verb = toks[c.cue.start].low
+    if verb.endswith(("s", "ed", "ing")) or verb in w.past:
+        return False
+    for k in range(j - 1, c.floor, -1):
+        t = toks[k]
+        if t.kind != "w":
+            return False
+        if t.low in _MODALS or t.low.endswith(("'d", "’d", "'ll", "’ll")):
+            # the modal's subject follows the verb of saying: "says (that) he would", "said Ana'd"
+            return any(says_at(w, toks, m) for m in range(max(c.floor, k - 5), k))
+        if says_at(w, toks, k):
+            return False
+    return False
+
+
 def coordinated_same_speaker(c: Context) -> Frame | None:
     """A second cue joined by ``and`` keeps the subject of the first: a clause, or a stance's object.
 
@@ -1143,6 +1165,8 @@ def coordinated_same_speaker(c: Context) -> Frame | None:
         return None
     j = _skip_adverbs_left(w, toks, cue.start, c.floor)
     if j < c.floor or toks[j].low not in {"and", "but", "or"}:
+        return None
+    if _in_reported_verb_phrase(c, j):
         return None
     after = after_cue(w, c.text, toks, cue, len(toks))
     lo = after.start
