@@ -1124,12 +1124,35 @@ def _object_follows(toks: list[Tok], i: int) -> bool:
     return i + 1 >= len(toks) or toks[i + 1].low not in _NO_OBJECT_AFTER
 
 
+def _progressive(w: Words, toks: list[Tok], i: int) -> bool:
+    """Whether the ``-ing`` form at ``i`` follows *be* in a progressive: ``have been warning``, ``Ana is warning``.
+
+    After *is*, *are*, *was* or *were* the subject must be one who can act (a pronoun, a name,
+    a person, group or organisation noun): ``The goal is warning voters`` and ``The label is warning enough``
+    use the form as a noun.
+    """
+    prev = toks[i - 1]
+    if prev.low == "been":
+        return True
+    if prev.low not in _BE or i < 2:
+        return False
+    subj = toks[i - 2]
+    return (
+        subj.low in _SUBJECTS
+        or subj.text == ","  # "Democrats, while still confident, are warning …": an aside closes
+        or (_cap(subj) and subj.low not in w.stop)
+        or _bare(subj.low) in w.roles
+        or _bare(subj.low) in w.groups
+        or _bare(subj.low) in w.organizations
+    )
+
+
 def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
     """Whether an ambiguous noun-or-verb form at ``i`` reads as a verb."""
     if i == 0:
         return False
     prev = _prev_word(toks, i)
-    if prev.low in _VERB_BEFORE or (prev.low in _BE and toks[i].low.endswith("ing")):
+    if prev.low in _VERB_BEFORE or (toks[i].low.endswith("ing") and _progressive(w, toks, i)):
         return True  # "will warn", "is warning voters"
     if prev.low in _DAYS and toks[i].low.endswith("s"):
         return True  # "a report published on Monday shows"
@@ -1429,14 +1452,21 @@ def _after_place(w: Words, toks: list[Tok], j: int, ceil: int) -> int:
     """Where the clause starts after a place phrase at ``j`` that follows an audience, or ``j``.
 
     ``told a crowd in Leeds she would …``, ``told voters at the county fair they …``,
-    ``told a rally in Reno, Nev., on Friday the city …``. A named place may be followed by
-    the clause's determiner or a time; any other place only by a subject pronoun.
+    ``told a rally in Reno, Nevada, on Friday the city …``. A named place may be followed by
+    the clause's determiner or a time; any other place only by a subject pronoun. A medium
+    (``told staff in an email they …``) is not a place: the caller passes over it.
     """
     k = _place_end(toks, j, ceil)
     named = k > j
     if not named and j + 2 < ceil and toks[j].low in {"in", "at"} and toks[j + 1].low in _DETS:
         k = j + 2
-        while k < ceil and k - j < 6 and toks[k].kind == "w" and toks[k].low not in w.stop | _CLAUSE_PRONOUNS:
+        while (
+            k < ceil
+            and k - j < 6
+            and toks[k].kind == "w"
+            and toks[k].low not in w.stop
+            and toks[k].low not in _CLAUSE_PRONOUNS
+        ):
             k += 1
     if k == j or k >= ceil:
         return j
@@ -1444,6 +1474,8 @@ def _after_place(w: Words, toks: list[Tok], j: int, ceil: int) -> int:
         k += 1  # "told voters in Reno, Nev., they …"
     if named and k + 1 < ceil and toks[k].low in _PHRASE_PREPOSITIONS and toks[k + 1].low in w.times:
         k += 2  # "in Leeds on Friday"
+    if k >= ceil:
+        return j
     if toks[k].low in _CLAUSE_PRONOUNS or (
         named and (toks[k].low in _CLAUSE_OPENERS or toks[k].low in w.times)
     ):
@@ -1713,7 +1745,8 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
             audience = _audience_before_that(w, toks, j, ceil) or audience
         if audience:
             j = audience[1] + 1
-            j = _after_place(w, toks, j, ceil)
+            if j < ceil and _medium_phrase(text, toks[j]) is None:
+                j = _after_place(w, toks, j, ceil)
     for _ in range(6):
         if j >= ceil:
             break

@@ -159,9 +159,9 @@ def _settle(toks: list[Tok], frames: list[Frame]) -> list[Frame]:
             and g.content[1] == f.speaker[1] + 1
             and (f.speaker[0] == g.content[0] or toks[f.speaker[0] - 1].low in TOPIC_PREPOSITIONS)
         ):
-            # "The union's letter to the State Board (on Conduct) says …": the noun's phrase opens
+            # "The union's complaint to the State Board (on Conduct) says …": the noun's phrase opens
             # the sentence as the verb's subject; not "He praised Ana's view of a race Tom called …"
-            kept[clash] = f._replace(speaker=(g.speaker[0], f.speaker[1]))
+            kept[clash] = f._replace(speaker=g.speaker)  # the owner speaks, not the addressee
             continue
         first = f.speaker[0] if f.speaker else f.cue[0]
         b = first - 1

@@ -44,6 +44,7 @@ from .matcher import (
     _possessive,
     _skip_adverbs_left,
     _source_phrase,
+    _title_case,
     _verb_context,
     after_cue,
     anonymity_aside,
@@ -2095,9 +2096,11 @@ def participle_opening(c: Context) -> Frame | None:
         not after.that
         and lo < len(toks)
         and toks[lo].kind != "q"
-        and any(t.text == "," for t in toks[cue.end : lo])
+        and sum(t.text == "," for t in toks[cue.end : lo]) % 2
     ):
-        return None  # "Speaking at a rally on Friday, Ana called …": the participle says where, not what
+        # "Speaking at a rally on Friday, Ana called …": the participle says where, not what (but
+        # "Telling reporters, in a statement, she would run, …" sets an aside off by two commas)
+        return None
     comma = next((k for k in range(lo + 1, len(toks)) if toks[k].text == ","), -1)
     if comma < 0 or words_in(toks, lo, comma, 3) < 3:
         return None
@@ -2199,10 +2202,11 @@ def possessive_noun_topic(c: Context) -> Frame | None:
         return None
     lo = cue.end + 2
     hi = _object_end(c, lo)
+    cased = not _title_case(toks)  # in a headline or in capitals every word looks like a name
     for k in range(lo + 1, hi):
         t = toks[k]
         if t.low in _AUX or (
-            not _cap(t)  # "her letter to the State Board …": a name, not the verb "state"
+            not (cased and _cap(t) and not t.text.isupper())  # "her letter to the State Board …": a name
             and (
                 t.low in c.w.past
                 or t.low in c.w.speech
@@ -2307,7 +2311,7 @@ def _object_end(c: Context, lo: int) -> int:
         ):
             hi += 1
         if hi < stop and toks[hi].text == ",":
-            close = _aside_then_complement(toks, hi, stop, naming=c.cue.base in _NAMING_BASES)
+            close = _aside_then_complement(w, toks, hi, stop, naming=c.cue.base in _NAMING_BASES)
             if close is not None:
                 hi = close + 1  # "praised Ana, the head of the crew, for …": the object goes on
                 continue
@@ -2331,6 +2335,11 @@ def _object_end(c: Context, lo: int) -> int:
 _TIME_PHRASE_LEADS = frozenset({"on", "in", "for", "last", "this", "earlier", "later"})
 
 
+def _quoted_phrase(t: Tok) -> bool:
+    """Whether ``t`` is a quotation that opens in lower case: a phrase (``“a wake-up call”``), not a sentence."""
+    return t.kind == "q" and next((ch for ch in t.text if ch.isalpha()), "").islower()
+
+
 def _time_phrase(w: Words, toks: list[Tok], k: int) -> bool:
     """Whether a time phrase that may close an object opens at ``k``: ``on Friday``, ``last week``.
 
@@ -2340,7 +2349,7 @@ def _time_phrase(w: Words, toks: list[Tok], k: int) -> bool:
         k + 1 < len(toks)
         and toks[k].low in _TIME_PHRASE_LEADS
         and toks[k + 1].low in w.times
-        and not (k + 2 < len(toks) and (toks[k + 2].low in _COMPLEMENTS or toks[k + 2].kind == "q"))
+        and not (k + 2 < len(toks) and (toks[k + 2].low in _COMPLEMENTS or _quoted_phrase(toks[k + 2])))
     )
 
 
@@ -2426,9 +2435,30 @@ _ASIDE_COMPLEMENTS = _COMPLEMENTS | {"as"}
 _NAMING_BASES = frozenset({"call", "dub", "brand", "label", "name", "nickname"})
 # Words that open the name a naming verb gives after an aside: "called Ana, his rival, a “fraud”".
 _NAME_OPENERS = frozenset({"a", "an", "the"})
+# Nouns of time that, with "a" or "the", make a time phrase rather than a name: "a day later".
+_TIME_NOUNS = frozenset(
+    {
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "moment",
+        "time",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "ago",
+        "same",
+        "first",
+        "following",
+    }
+)
 
 
-def _aside_then_complement(toks: list[Tok], k: int, stop: int, *, naming: bool = False) -> int | None:
+def _aside_then_complement(
+    w: Words, toks: list[Tok], k: int, stop: int, *, naming: bool = False
+) -> int | None:
     """The comma that closes an aside opened by the comma at ``k``, when the verb's complement follows it.
 
     ``accused the mayor, a sailor for years, of neglect``: the verb's complement comes after the aside;
@@ -2444,8 +2474,14 @@ def _aside_then_complement(toks: list[Tok], k: int, stop: int, *, naming: bool =
         if t.text == ",":
             nxt = toks[j + 1]
             named = naming and (
-                nxt.kind == "q" or (nxt.low in _NAME_OPENERS and j + 2 < stop and toks[j + 2].kind != "p")
-            )
+                nxt.kind == "q"
+                or (
+                    nxt.low in _NAME_OPENERS
+                    and j + 2 < stop
+                    and toks[j + 2].kind != "p"
+                    and not any(t.low in w.times or t.low in _TIME_NOUNS for t in toks[j + 2 : j + 5])
+                )
+            )  # "called Tom, her son, a “fraud”"; not "…, an hour later" or "…, the night before"
             return j if nxt.low in _ASIDE_COMPLEMENTS or named else None
         if t.kind != "w" or (name and not _cap(t)):
             return None

@@ -91,6 +91,8 @@ HOSTILE: dict[str, str] = {
     "a quote per clause": "“We go,” he said, " * 300,
     "a hearsay adverb and a comma at the end": "Reportedly," * 3
     + " ( reportedly ) With reportedly. Reportedly,",
+    "told an audience in a place on a day, then the text ends": "He told a crowd in Leeds on Friday",
+    "the same, then a line with no full stop": "Ana Ruiz told voters in Leeds on Monday\nShe left.",
 }
 
 
