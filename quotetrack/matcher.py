@@ -1434,17 +1434,18 @@ _CLAUSE_PRONOUNS = frozenset(_SUBJECTS) - {"it", "you"}
 
 
 def _place_end(toks: list[Tok], j: int, ceil: int) -> int:
-    """Where a place phrase that starts at ``j`` ends (``in Leeds``, ``at Ohio State``, ``in Reno, Nev.``), or ``j``."""
+    """Where a place phrase that starts at ``j`` ends (``in Leeds``, ``at Ohio State``, ``in Reno, Nevada``), or ``j``."""
     if j + 1 >= ceil or toks[j].low not in {"in", "at"}:
         return j
     k = j + 1
     while k < ceil and _cap(toks[k]) and toks[k].kind == "w":
         k += 1
         if k + 1 < ceil and toks[k].text == "," and _cap(toks[k + 1]):
-            k += 1  # "in Reno, Nev."
+            k += 1  # "in Reno, Nevada"
     return k if k > j + 1 else j
 
 
+# Words that may open the reported clause after a named place: "told a crowd in Leeds the city …".
 _CLAUSE_OPENERS = _DETS | {"whether", "if"}
 
 
@@ -1471,7 +1472,7 @@ def _after_place(w: Words, toks: list[Tok], j: int, ceil: int) -> int:
     if k == j or k >= ceil:
         return j
     if named and toks[k].text == "," and k + 1 < ceil:
-        k += 1  # "told voters in Reno, Nev., they …"
+        k += 1  # "told voters in Reno, Nevada, they …"
     if named and k + 1 < ceil and toks[k].low in _PHRASE_PREPOSITIONS and toks[k + 1].low in w.times:
         k += 2  # "in Leeds on Friday"
     if k >= ceil:
@@ -1509,10 +1510,8 @@ def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int
             or nxt.low in w.times
             or nxt.low in _CLAUSE_PRONOUNS
         ):
-            return (
-                j,
-                k - 1,
-            )  # "told Radio Ostia in an interview that ...", "told the Leeds Rotary Club she ..."
+            # "told Radio Ostia in an interview that ...", "told the Leeds Rotary Club she ..."
+            return (j, k - 1)
         m = k
         while (
             m < ceil

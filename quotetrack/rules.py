@@ -2437,23 +2437,9 @@ _NAMING_BASES = frozenset({"call", "dub", "brand", "label", "name", "nickname"})
 _NAME_OPENERS = frozenset({"a", "an", "the"})
 # Nouns of time that, with "a" or "the", make a time phrase rather than a name: "a day later".
 _TIME_NOUNS = frozenset(
-    {
-        "hour",
-        "hours",
-        "minute",
-        "minutes",
-        "moment",
-        "time",
-        "days",
-        "weeks",
-        "months",
-        "years",
-        "ago",
-        "same",
-        "first",
-        "following",
-    }
-)
+    {"hour", "hours", "minute", "minutes", "moment", "time", "days", "weeks", "months", "years",
+     "ago", "same", "first", "following"}
+)  # fmt: skip
 
 
 def _aside_then_complement(
@@ -2479,7 +2465,7 @@ def _aside_then_complement(
                     nxt.low in _NAME_OPENERS
                     and j + 2 < stop
                     and toks[j + 2].kind != "p"
-                    and not any(t.low in w.times or t.low in _TIME_NOUNS for t in toks[j + 2 : j + 5])
+                    and not any(u.low in w.times or u.low in _TIME_NOUNS for u in toks[j + 2 : j + 5])
                 )
             )  # "called Tom, her son, a “fraud”"; not "…, an hour later" or "…, the night before"
             return j if nxt.low in _ASIDE_COMPLEMENTS or named else None
