@@ -641,7 +641,7 @@ def appositive_right(toks: list[Tok], after: int, ceil: int) -> tuple[int, int] 
 
 
 # Words that open an adverbial aside, never a role: "Jane Doe, during a rally, said".
-_ASIDE_OPENERS = frozenset(
+_ADVERBIAL_OPENERS = frozenset(
     {"during", "including", "in", "on", "at", "after", "before", "with", "without", "amid", "despite", "like"}
 )
 
@@ -656,7 +656,7 @@ def role_phrase(w: Words, toks: list[Tok], span: tuple[int, int]) -> bool:
     first = toks[span[0]]
     if first.kind != "w" or not first.text.islower():
         return True
-    if first.low in _ASIDE_OPENERS:
+    if first.low in _ADVERBIAL_OPENERS:
         # an affiliation: ", at Acme Bank,", ", with the Sierra Club,"
         k = span[0] + 1 + (span[0] + 1 <= span[1] and toks[span[0] + 1].low == "the")
         return first.low in {"at", "with"} and k <= span[1] and _cap(toks[k])
@@ -1744,7 +1744,7 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
             audience = _audience_before_that(w, toks, j, ceil) or audience
         if audience:
             j = audience[1] + 1
-            if j < ceil and _medium_phrase(text, toks[j]) is None:
+            if j < ceil and toks[j].low in {"in", "at"} and _medium_phrase(text, toks[j]) is None:
                 j = _after_place(w, toks, j, ceil)
     for _ in range(6):
         if j >= ceil:

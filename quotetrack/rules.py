@@ -1073,13 +1073,18 @@ def quote_speaker_cue(c: Context) -> Frame | None:
     if (
         qi > c.floor
         and (toks[qi - 1].low in _CONNECT or _possessive(toks[qi - 1]))
-        and next((ch for ch in toks[qi].text if ch.isalpha()), "").isupper()
+        and _first_letter(toks[qi]).isupper()
         and cue.end + 1 < len(toks)
         and toks[cue.end + 1].text != ","
         and (after.that or _clause_like(c.w, toks, after.start, len(toks)))
     ):
         return None  # "On WKRP's “Morning Show,” Tom Okafor said the pier …": a title, the clause is reported
     return _framed("quote_speaker_cue", cue, np, (_narration_start(c, qi), qi + 1), role, after)
+
+
+def _first_letter(t: Tok) -> str:
+    """The first letter of a token's text, or "": a quotation's first word may follow marks or digits."""
+    return next((ch for ch in t.text if ch.isalpha()), "")
 
 
 def _narration_start(c: Context, qi: int) -> int:
@@ -1148,7 +1153,7 @@ def _in_reported_verb_phrase(c: Context, j: int) -> bool:
         t = toks[k]
         if t.kind != "w":
             return False
-        if t.low in _MODALS or t.low.endswith(("'d", "’d", "'ll", "’ll")):
+        if t.low in _MODALS or t.low.endswith(("'d", "'ll")):  # ``low`` has straight apostrophes only
             # the modal's subject follows the verb of saying: "says (that) he would", "said Ana'd"
             return any(says_at(w, toks, m) for m in range(max(c.floor, k - 5), k))
         if says_at(w, toks, k):
@@ -2337,7 +2342,7 @@ _TIME_PHRASE_LEADS = frozenset({"on", "in", "for", "last", "this", "earlier", "l
 
 def _quoted_phrase(t: Tok) -> bool:
     """Whether ``t`` is a quotation that opens in lower case: a phrase (``“a wake-up call”``), not a sentence."""
-    return t.kind == "q" and next((ch for ch in t.text if ch.isalpha()), "").islower()
+    return t.kind == "q" and _first_letter(t).islower()
 
 
 def _time_phrase(w: Words, toks: list[Tok], k: int) -> bool:
