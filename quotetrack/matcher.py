@@ -1484,9 +1484,47 @@ def _after_place(w: Words, toks: list[Tok], j: int, ceil: int) -> int:
     return j
 
 
+_TITLE_WORD = regex.compile(r"[\p{L}\d][\p{L}\d'’.&-]*")
+_PROGRAMME_NOUNS = frozenset({"show", "program", "programme", "broadcast", "podcast"})
+
+
+def _quoted_title(t: Tok) -> bool:
+    """Whether a quotation is the title of a programme or a work: ``“Meet the Press”``, ``“Today”``."""
+    if t.kind != "q":
+        return False
+    ws = _TITLE_WORD.findall(t.text)
+    return (
+        0 < len(ws) <= 8
+        and not ws[0][0].islower()
+        and all(x[0].isupper() for x in ws if len(x) > 3)
+        and "?" not in t.text
+    )
+
+
+def _programme(toks: list[Tok], j: int, ceil: int) -> int:
+    """The last token of a programme's name at ``j``, or -1.
+
+    ``ABC's “This Week”``, ``“Fox and Friends”``, ``the “Today” show``. A title alone needs two
+    words: ``on “Obamacare”`` names no programme.
+    """
+    k = j
+    if k < ceil and (toks[k].low == "the" or (_possessive(toks[k]) and _cap(toks[k]))):
+        k += 1
+    if k >= ceil or not _quoted_title(toks[k]):
+        return -1
+    if k + 1 < ceil and toks[k + 1].low in _PROGRAMME_NOUNS:
+        return k + 1
+    if toks[j].low == "the" or (k == j and len(_TITLE_WORD.findall(toks[k].text)) < 2):
+        return -1  # not "the “new normal”"
+    return k
+
+
 def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int] | None:
-    """Whom a speaker told: ``reporters``, ``the BBC``, ``the radio station``, ``him``."""
+    """Whom a speaker told: ``reporters``, ``the BBC``, ``the radio station``, ``him``, ``NBC's “Today”``."""
     t = toks[j]
+    show = _programme(toks, j, ceil)
+    if show > j:
+        return (j, show)
     if t.low in _OBJECTS - {"it"} or t.low in w.audiences:
         return (j, j)
     if j + 1 < ceil and f"{t.low} {toks[j + 1].low}" in w.audiences:
@@ -1731,8 +1769,8 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
     audience: tuple[int, int] | None = None
     medium: str | None = None
     that = False
-    if cue.base in _TELL and j < ceil and toks[j].kind == "w":
-        audience = _audience_np(w, toks, j, ceil)
+    if cue.base in _TELL and j < ceil and (toks[j].kind == "w" or _programme(toks, j, ceil) == j):
+        audience = (j, j) if toks[j].kind == "q" else _audience_np(w, toks, j, ceil)
         k = audience[1] + 1 if audience else j
         if (
             k < ceil
@@ -1756,6 +1794,10 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
             t.low in {"this", "last"} and j + 1 < ceil and toks[j + 1].low in w.times
         ):
             j += 2 if t.low in {"this", "last"} else 1
+            continue
+        if t.low == "on" and (show := _programme(toks, j + 1, ceil)) >= 0:
+            medium = text[toks[j + 1].start : toks[show].end]  # "said on ABC's “This Week” that …"
+            j = show + 1
             continue
         if t.low in _PHRASE_PREPOSITIONS:
             found = _medium_phrase(text, t)
