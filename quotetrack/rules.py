@@ -773,9 +773,14 @@ def _opening_subject(c: Context, h: int, floor: int) -> tuple[tuple[int, int], t
         or t.low in c.w.speech
         or t.low in c.w.times
         or t.low in {"that", "who", "which"}
+        or t.low in _SUBORDINATORS  # "Even if the office closed, most of it …, said Ruiz": a clause
         for t in toks[s:first]
     ):
         return None
+    if not any(t.low in _WH_RELATIVES or t.low == "that" for t in toks[first + 1 : h]) and any(
+        _aux(t) for t in toks[first + 1 : h]
+    ):
+        return None  # "Today, the office would close, said Ruiz": the second part is a clause, no appositive
     return (s, first - 1), (first + 1, h - 1)
 
 
