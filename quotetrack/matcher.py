@@ -1922,6 +1922,23 @@ _LEADING = frozenset(
         "with",
         "earlier",
         "later",
+        "by",
+        "despite",
+        "amid",
+        "following",
+        "under",
+        "for",
+        "until",
+        "throughout",
+        "within",
+        "although",
+        "though",
+        "because",
+        "if",
+        "once",
+        "like",
+        "unlike",
+        "without",
     }
 )
 
