@@ -1593,11 +1593,20 @@ def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int
             or toks[k].kind == "q"
             or (
                 (k > j + 1 or _plural_noun(toks[j]))  # not "pledged to reach at the talks"
-                and (toks[k].low in _CLAUSE_PRONOUNS or _place_end(toks, k, ceil) > k)
+                and (
+                    toks[k].low in _CLAUSE_PRONOUNS
+                    or _place_end(toks, k, ceil) > k
+                    or (
+                        _time_at(w, toks, k, ceil)
+                        # not "spoke to accept his party's nomination last week": a verb and its object
+                        and not any(toks[m].low in _POSSESSIVE_PRONOUNS for m in range(first + 1, k))
+                    )
+                )
             )
         )
     ):
-        return (j, k - 1)  # "told the radio station that", "told a rally in Leeds she …"
+        # "told the radio station that", "told a rally in Leeds she …", "told a council panel Wednesday"
+        return (j, k - 1)
     if k > first and _nounish(w, toks[first].low):
         return (j, first)
     return None
@@ -1763,6 +1772,24 @@ def _title_before_that(toks: list[Tok], j: int, ceil: int) -> int:
 _TITLE_SMALL = frozenset({"of", "the", "a", "an", "to", "and", "in", "on", "for"})
 
 
+def _time_word(w: Words, toks: list[Tok], j: int, ceil: int) -> bool:
+    """Whether a time phrase of one word, or of ``this``/``last`` and one, starts at ``j`` (``Tuesday``, ``last week``).
+
+    ``may``, ``march``, ``once`` and ``again`` are left alone: they are words of other kinds too.
+    """
+    low = toks[j].low
+    if low in {"this", "last"}:
+        return j + 1 < ceil and toks[j + 1].low in w.times
+    return low in w.times and low not in {"once", "again", "may", "march"}
+
+
+def _time_at(w: Words, toks: list[Tok], k: int, ceil: int) -> bool:
+    """Whether a time phrase starts at ``k``: ``Wednesday``, ``last week``, ``on Friday``."""
+    if toks[k].low == "on":
+        k += 1
+    return k < ceil and _time_word(w, toks, k, ceil)
+
+
 def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> After:
     """Pass over audience, time and medium phrases, and a manner adverb, after a cue."""
     j = cue.end + 1
@@ -1790,9 +1817,7 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
         t = toks[j]
         if t.kind == "q":
             break
-        if (t.low in w.times and t.low not in {"this", "last", "once", "again", "may", "march"}) or (
-            t.low in {"this", "last"} and j + 1 < ceil and toks[j + 1].low in w.times
-        ):
+        if _time_word(w, toks, j, ceil):
             j += 2 if t.low in {"this", "last"} else 1
             continue
         if t.low == "on" and (show := _programme(toks, j + 1, ceil)) >= 0:
