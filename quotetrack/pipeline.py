@@ -200,6 +200,16 @@ def _settle(toks: list[Tok], frames: list[Frame]) -> list[Frame]:
             end = f.cue[0] - 1 if toks[f.cue[0] - 1].text == "," else f.cue[0]
             kept[clash] = g._replace(content=(g.content[0], content_end(toks, g.content[0], end)))
             kept.append(f)
+        elif (
+            f.speaker
+            and g.speaker
+            and g.speaker[0] == f.speaker[1] + 1
+            and toks[g.speaker[0]].low in {"who", "that"}
+            and g.content[0] < f.cue[0] < g.content[1]
+        ):
+            # "Fans who know the coach say he will stay": the relative clause ends at the main verb
+            kept[clash] = g._replace(content=(g.content[0], content_end(toks, g.content[0], f.cue[0])))
+            kept.append(f)
     kept.sort(key=lambda f: f.content[0])
     return kept
 

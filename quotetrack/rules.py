@@ -642,6 +642,10 @@ def _nounish_head(w: Words, t: Tok) -> bool:
     return _cap(t) or (t.text.islower() and not t.low.endswith("ly") and t.low not in w.stop)
 
 
+# Pronouns that head a relative clause as a subject: "Those who know her say".
+_RELATIVE_HEADS = frozenset({"those", "anyone", "everyone", "someone", "anybody", "everybody", "somebody"})
+
+
 def _relative_subject(c: Context, h: int, floor: int) -> tuple[int, int] | None:
     """A subject that opens the sentence and carries a relative clause, without commas.
 
@@ -684,6 +688,8 @@ def _relative_subject(c: Context, h: int, floor: int) -> tuple[int, int] | None:
         if sum(1 for t in toks[r + 1 : h + 1] if t.low not in _AUX and t.low != "not") < 2:
             return None  # "who didn't want": the cue is the relative clause's own verb
         np = np_left(w, toks, r - 1, s)
+        if np is None and r - 1 == s and toks[s].low in _RELATIVE_HEADS:
+            np = (s, s)  # "Those who back her rivals say"
         if np is not None and np[0] > s:
             np = _opening_phrase(c, np, floor)  # "Residents in the north who watched the debate said"
         if np is None or np[0] != s or toks[np[1]].low in w.pronouns:
