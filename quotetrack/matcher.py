@@ -560,7 +560,22 @@ def np_right(w: Words, toks: list[Tok], i: int, ceil: int) -> tuple[int, int] | 
             and j > start_name
             and j + 1 < ceil
             and (_nounish(w, toks[j - 1].low) or _cap(toks[j - 1]))
-            and (toks[j + 1].low in _DETS or _cap(toks[j + 1]))
+            and (
+                toks[j + 1].low in _DETS
+                or _cap(toks[j + 1])
+                # "a handful of aides", "dozens of divers"
+                or (
+                    p.low == "of"
+                    and (
+                        _nounish(w, toks[j + 1].low)
+                        or (
+                            toks[j - 1].low in w.groups
+                            and _plural_noun(toks[j + 1])
+                            and toks[j + 1].text.islower()
+                        )
+                    )
+                )
+            )
         ):
             j += 1
             if toks[j].low in _DETS:

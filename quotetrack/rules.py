@@ -849,6 +849,8 @@ def _loose_tail(c: Context, j: int) -> bool:
     toks = c.toks
     if j >= len(toks) or toks[j].text in {",", "(", "—", "–", "--"} or _only_tail(c, j):
         return True
+    if toks[j].low in {"who", "whose"}:
+        return True  # "…, said two aides who point to her record": a relative clause on the speaker
     aside = anonymity_aside(c.w, toks, j)
     if aside >= 0 and (aside >= len(toks) or toks[aside].kind == "p"):
         return True  # "…, said an official who did not want to be named."
