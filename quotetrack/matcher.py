@@ -595,6 +595,9 @@ def np_right(w: Words, toks: list[Tok], i: int, ceil: int) -> tuple[int, int] | 
             and p.low not in w.belief
             and p.low not in w.past  # "The mayor took"
             and not p.low.endswith(("ed", "ing"))
+            and not (
+                present_verb(w, p) and j + 1 < ceil and toks[j + 1].low in _DETS
+            )  # "The firm runs a mill"
         ):
             j += 1  # "a new poll", "the 2009 paper", "exit polls"
             generic += 1
