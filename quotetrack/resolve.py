@@ -46,8 +46,10 @@ def _head(w: Words, toks: list[str]) -> int:
     """
     for k, t in enumerate(toks[:5]):
         low = t.lower()
-        if k + 1 >= len(toks) or not (low in w.roles or low in w.groups):
-            continue
+        if k + 1 >= len(toks) or not (
+            low in w.roles or low in w.groups or (_plural_form(t) and low not in w.stop)
+        ):
+            continue  # a role, a group, or a plural: "farm groups in Leeds"
         nxt = toks[k + 1]
         if nxt.lower() in _POST_MODIFIERS or (
             nxt.islower()
@@ -57,6 +59,11 @@ def _head(w: Words, toks: list[str]) -> int:
         ):
             return k
     return len(toks) - 1
+
+
+def _plural_form(t: str) -> bool:
+    """Whether a lower-case word has a plural's form: ``drivers``, ``groups``; not ``press`` or ``various``."""
+    return t.islower() and t.endswith("s") and not t.endswith(("ss", "ous"))
 
 
 def _plural(w: Words, low: str) -> bool:
@@ -214,7 +221,7 @@ class Resolver:
         if h < len(toks) - 1 and toks[h].lower() not in w.titles:
             # "Officials in Washington", "a person close to the mayor", "a diplomat quoted by the
             # agency": a role or group described by what follows, not a person named so
-            many = _plural(w, toks[h].lower())
+            many = _plural(w, toks[h].lower()) or _plural_form(toks[h])
             return Resolved(m, "group" if many else "person", role, "p" if many else "x", 0.7)
         head = toks[h].lower().strip(".,")
         head_bare = _bare_word(head)

@@ -41,6 +41,7 @@ from .matcher import (
     _cap,
     _nounish,
     _participle_form,
+    _plural_noun,
     _possessive,
     _skip_adverbs_left,
     _source_phrase,
@@ -712,6 +713,16 @@ def _opens_phrase(t: Tok) -> bool:
     )
 
 
+def _plain_noun_opening(w: Words, phrase: list[Tok]) -> bool:
+    """Whether a lower-case phrase of nouns opens the sentence: ``But officials in …``, ``And local farmers in …``."""
+    return (
+        bool(phrase)
+        and phrase[0].text.islower()
+        and _plain_phrase(w, phrase)
+        and any(_nounish(w, t.low) or _plural_noun(t) for t in phrase)
+    )
+
+
 def _opening_phrase(c: Context, np: tuple[int, int], floor: int) -> tuple[int, int]:
     """``np`` widened to the sentence's start when a phrase ending in a preposition opens it.
 
@@ -719,7 +730,7 @@ def _opening_phrase(c: Context, np: tuple[int, int], floor: int) -> tuple[int, i
     """
     toks = c.toks
     s = sentence_start(c.toks, floor)
-    if np[0] - s > 10 or not _opens_phrase(toks[s]):
+    if np[0] - s > 10 or not (_opens_phrase(toks[s]) or _plain_noun_opening(c.w, toks[s : np[0]])):
         return np
     if any(
         t.kind != "w"
