@@ -1518,13 +1518,17 @@ def parenthetical_speaker_cue(c: Context) -> Frame | None:
     return _framed("parenthetical_speaker_cue", cue, np, (c.floor, hi), role, after)
 
 
+# Weak cues that report no clause before them: "…, the engineer smiled".
+_GESTURES = frozenset({"laugh", "smile", "nod", "shrug", "sigh"})
+
+
 def clause_speaker_cue(c: Context) -> Frame | None:
     """The reported clause, a comma, the speaker and the cue at the end.
 
     Example: ``The bridge will reopen in May, the mayor said.``
     """
     toks, cue = c.toks, c.cue
-    if (not _speech(c) and c.cue.kind != "evidence") or cue.base in _WEAK:
+    if (not _speech(c) and c.cue.kind != "evidence") or cue.base in _GESTURES:
         return None  # "..., the engineer smiled": no verb of saying
     if toks[cue.start].low.endswith("ing"):
         return None  # "…, his best showing in years": no finite verb
