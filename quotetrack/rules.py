@@ -455,10 +455,10 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
             if (
                 np is not None
                 and _is_name(w, toks, np)
-                and toks[k + 1].low in _DETS
+                and (toks[k + 1].low in _DETS or toks[k + 1].low in w.roles)
                 and len(toks[h].text.split()) <= 4
             ):
-                return np, (k + 1, h)  # "Dana Ray, a host of “The Hour,” said"
+                return np, (k + 1, h)  # "Dana Ray, a host of “The Hour,” said", "Dana Ray, host of …"
     if toks[h].text == ",":
         # "Jane Doe, a spokeswoman for the city, said"; "Jane Doe, who ran in 2020, ..., said"
         c1 = -1
@@ -1047,8 +1047,8 @@ def quote_cue_speaker(c: Context) -> Frame | None:
     j = cue.start - 1
     if j >= 0 and toks[j].text == ",":
         j -= 1
-    if j < 0 or toks[j].kind != "q":
-        return None
+    if j < 0 or toks[j].kind != "q" or _title_after_link(c, j):
+        return None  # "Ana Ruiz, host of KXRT's “Open Line,” suggested …": a title in narration
     np = np_right(c.w, toks, cue.end + 1, len(toks))
     if np is None:
         return None
@@ -1095,15 +1095,26 @@ def quote_speaker_cue(c: Context) -> Frame | None:
             np = (floor, np[1])  # not "“No comment,” was all the minister would say"
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     if (
-        qi > c.floor
-        and (toks[qi - 1].low in _CONNECT or _possessive(toks[qi - 1]))
-        and _first_letter(toks[qi]).isupper()
+        _title_after_link(c, qi)
         and cue.end + 1 < len(toks)
         and toks[cue.end + 1].text != ","
         and (after.that or _clause_like(c.w, toks, after.start, len(toks)))
     ):
         return None  # "On WKRP's “Morning Show,” Tom Okafor said the pier …": a title, the clause is reported
     return _framed("quote_speaker_cue", cue, np, (_narration_start(c, qi), qi + 1), role, after)
+
+
+def _title_after_link(c: Context, qi: int) -> bool:
+    """Whether the quotation at ``qi`` is a capitalised title after a possessive or preposition.
+
+    ``host of KXRT's “Open Line,”``, ``On WKRP's “Morning Show,”``: a name in narration, not speech.
+    """
+    toks = c.toks
+    return (
+        qi > c.floor
+        and (toks[qi - 1].low in _CONNECT or _possessive(toks[qi - 1]))
+        and _first_letter(toks[qi]).isupper()
+    )
 
 
 def _first_letter(t: Tok) -> str:
