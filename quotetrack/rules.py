@@ -2016,7 +2016,7 @@ def viewpoint_opening(c: Context) -> Frame | None:
 
 
 def as_speaker_cue(c: Context) -> Frame | None:
-    """``As X noted,`` before the content.
+    """``As X noted,`` before the content, or ``, as X noted`` after it.
 
     Example: ``As the mayor noted, the bridge is old.``
     """
@@ -2033,6 +2033,19 @@ def as_speaker_cue(c: Context) -> Frame | None:
     j = cue.end + 1
     while j < len(toks) and toks[j].kind != "p" and j - cue.end < 6:
         j += 1
+    if (
+        k - 1 > c.floor
+        and toks[k - 1].text in {",", "—", "–"}
+        and (
+            _only_tail(c, cue.end + 1)
+            or (j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].low in {"and", "but"})
+        )
+    ):
+        # "The mayor met Ana that day, as the Post reported(, and …)": the clause before
+        hi = content_end(toks, c.floor, k - 1)
+        if words_in(toks, c.floor, hi, 3) < 3 or not _clause_like(c.w, toks, c.floor, hi):
+            return None
+        return Frame("as_speaker_cue", (cue.start, cue.end), np, (c.floor, hi), role=role)
     if j >= len(toks) or toks[j].text != ",":
         return None
     if any(t.low == "that" or t.low in _AUX for t in toks[cue.end + 1 : j]):
