@@ -422,6 +422,14 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
             elif _possessive(p) and _cap(p) and p.low not in w.stop:
                 i -= 1  # "Ukraine’s foreign Minister"
             elif (
+                _possessive(p)
+                and p.low not in w.stop
+                and i - 2 >= floor
+                and toks[i - 2].low in _ARTICLES
+                and any(toks[m].low in w.male or toks[m].low in w.female for m in range(i, h + 1))
+            ):
+                i -= 2  # "the mayor’s longtime friend Ana Ruiz"; not "the city’s ambassador to France"
+            elif (
                 p.low in {"of", "for", "and", "&"}
                 and i - 2 >= floor
                 and (_cap(toks[i - 2]) or _nounish(w, toks[i - 2].low))
