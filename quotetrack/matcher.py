@@ -2028,6 +2028,17 @@ _OPENING_ADVERBS = LEADING_CONJUNCTIONS | {
 }
 
 
+def _subject_follows(w: Words, toks: list[Tok], i: int, before: int) -> bool:
+    """Whether a phrase at ``i`` is followed by a word that is not ``and`` or ``or`` (its verb)."""
+    np = np_right(w, toks, i, before)
+    return (
+        np is not None
+        and np[1] + 1 < before
+        and toks[np[1] + 1].kind == "w"
+        and toks[np[1] + 1].low not in {"and", "or"}
+    )
+
+
 def unit_subject(toks: list[Tok], before: int) -> tuple[int, int] | None:
     """The subject at the head of a unit (after a leading adverbial), if a verb follows it.
 
@@ -2048,12 +2059,12 @@ def unit_subject(toks: list[Tok], before: int) -> tuple[int, int] | None:
         if t > i + 1 and t < before and (_cap(toks[t]) or toks[t].low in _SUBJECT_OPENERS):
             i = t
         else:
-            for k in range(i + 1, min(before, i + 14)):
-                if toks[k].text == ",":
-                    i = k + 1
-                    break
-            else:
+            commas = [k for k in range(i + 1, min(before, i + 24)) if toks[k].text == ","]
+            if not commas:
                 return None
+            # The comma that ends the phrase, not one inside a list: "Despite warnings from
+            # engineers, residents and two reports on the pier, the mayor kept it open and said …"
+            i = next((k + 1 for k in commas if _subject_follows(w, toks, k + 1, before)), commas[0] + 1)
     np = np_right(w, toks, i, before)
     if np is None or np[1] + 1 >= before:
         return None

@@ -24,7 +24,16 @@ from .matcher import (
 from .model import Cue, Mention, Quote, Span, Speaker
 from .quotes import Quoted, find_quoted
 from .resolve import Resolver
-from .rules import RULES, Context, SubjectMemo, clause_cuts, comma_inside, fronted_clause_ends, rule_named
+from .rules import (
+    RULES,
+    Context,
+    SubjectMemo,
+    _aux,
+    clause_cuts,
+    comma_inside,
+    fronted_clause_ends,
+    rule_named,
+)
 from .tokenize import Paragraph, Sentence, split
 from .wordclasses import _SUBJECTS, words
 
@@ -206,6 +215,7 @@ def _settle(toks: list[Tok], frames: list[Frame]) -> list[Frame]:
             and g.speaker[0] == f.speaker[1] + 1
             and toks[g.speaker[0]].low in {"who", "that"}
             and g.content[0] < f.cue[0] < g.content[1]
+            and not _aux(toks[f.cue[0] - 1])  # not "Fans who doubt the plan should read it, the mayor said"
         ):
             # "Fans who know the coach say he will stay": the relative clause ends at the main verb
             kept[clash] = g._replace(content=(g.content[0], content_end(toks, g.content[0], f.cue[0])))
