@@ -1527,7 +1527,7 @@ def _quoted_title(t: Tok) -> bool:
     )
 
 
-def _programme(toks: list[Tok], j: int, ceil: int) -> int:
+def _programme(w: Words, toks: list[Tok], j: int, ceil: int) -> int:
     """The last token of a programme's name at ``j``, or -1.
 
     ``ABC's “This Week”``, ``“Fox and Friends”``, ``the “Today” show``. A title alone needs two
@@ -1539,16 +1539,20 @@ def _programme(toks: list[Tok], j: int, ceil: int) -> int:
     if k >= ceil or not _quoted_title(toks[k]):
         return -1
     if k + 1 < ceil and toks[k + 1].low in _PROGRAMME_NOUNS:
-        return k + 1
-    if toks[j].low == "the" or (k == j and len(_TITLE_WORD.findall(toks[k].text)) < 2):
+        k += 1
+    elif toks[j].low == "the" or (k == j and len(_TITLE_WORD.findall(toks[k].text)) < 2):
         return -1  # not "the “new normal”"
+    nxt = toks[k + 1] if k + 1 < ceil else None
+    if nxt is not None and nxt.text.islower() and nxt.low not in w.stop and nxt.low not in w.pronouns:
+        # the title names a noun after it: "told “Save Our Pier” campaigners", "the “Today” show host"
+        return -1
     return k
 
 
 def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int] | None:
     """Whom a speaker told: ``reporters``, ``the BBC``, ``the radio station``, ``him``, ``NBC's “Today”``."""
     t = toks[j]
-    show = _programme(toks, j, ceil)
+    show = _programme(w, toks, j, ceil)
     if show > j:
         return (j, show)
     if t.low in _OBJECTS - {"it"} or t.low in w.audiences:
@@ -1822,17 +1826,23 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
     audience: tuple[int, int] | None = None
     medium: str | None = None
     that = False
-    if cue.base in _TELL and j < ceil and (toks[j].kind == "w" or _programme(toks, j, ceil) == j):
-        audience = (j, j) if toks[j].kind == "q" else _audience_np(w, toks, j, ceil)
-        k = audience[1] + 1 if audience else j
-        if (
-            k < ceil
-            and toks[k].kind == "w"
-            and toks[k].low not in _PHRASE_PREPOSITIONS
-            and toks[k].low != "that"
-        ):
-            # "told FBI agents that ...": the audience is longer than the phrase scan found
-            audience = _audience_before_that(w, toks, j, ceil) or audience
+    if cue.base in _TELL and j < ceil and (toks[j].kind == "w" or _quoted_title(toks[j])):
+        if toks[j].kind == "q":
+            # "told “Fox and Friends” that …", "told “Save Our Pier” campaigners that …"
+            audience = (j, j) if _programme(w, toks, j, ceil) == j else None
+            longer = _audience_before_that(w, toks, j + 1, ceil) if j + 1 < ceil else None
+            audience = (j, longer[1]) if longer else audience
+        else:
+            audience = _audience_np(w, toks, j, ceil)
+            k = audience[1] + 1 if audience else j
+            if (
+                k < ceil
+                and toks[k].kind == "w"
+                and toks[k].low not in _PHRASE_PREPOSITIONS
+                and toks[k].low != "that"
+            ):
+                # "told FBI agents that ...": the audience is longer than the phrase scan found
+                audience = _audience_before_that(w, toks, j, ceil) or audience
         if audience:
             j = audience[1] + 1
             if j < ceil and toks[j].low in {"in", "at"} and _medium_phrase(text, toks[j]) is None:
@@ -1846,8 +1856,9 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
         if _time_word(w, toks, j, ceil):
             j += 2 if t.low in {"this", "last"} else 1
             continue
-        if t.low == "on" and (show := _programme(toks, j + 1, ceil)) >= 0:
-            medium = text[toks[j + 1].start : toks[show].end]  # "said on ABC's “This Week” that …"
+        if t.low == "on" and (show := _programme(w, toks, j + 1, ceil)) >= 0:
+            if show > j + 1:  # a bare title may be a topic: "said on “Medicare for All” that …"
+                medium = text[toks[j + 1].start : toks[show].end]  # "said on ABC's “This Week” that …"
             j = show + 1
             continue
         if t.low in _PHRASE_PREPOSITIONS:
