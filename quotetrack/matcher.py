@@ -588,6 +588,8 @@ def np_right(w: Words, toks: list[Tok], i: int, ceil: int) -> tuple[int, int] | 
             j += 1
             if toks[j].low in _DETS:
                 j += 1
+            elif p.low == "of" and toks[j - 2].low in w.groups:
+                had_det = True  # "dozens of divers": the quantity stands for a determiner
         elif (
             not _cap(p)
             and p.low not in w.stop
