@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from .matcher import CLOSE_TO, DOCUMENT_MODIFIERS
+from .matcher import CLOSE_TO, DOCUMENT_MODIFIERS, _s_form
 from .wordclasses import Words, words
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def _head(w: Words, toks: list[str]) -> int:
 
 def _plural_form(t: str) -> bool:
     """Whether a lower-case word has a plural's form: ``drivers``, ``groups``; not ``press`` or ``various``."""
-    return t.islower() and t.endswith("s") and not t.endswith(("ss", "ous"))
+    return t.islower() and _s_form(t)
 
 
 def _plural(w: Words, low: str) -> bool:
