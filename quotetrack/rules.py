@@ -1556,6 +1556,8 @@ def clause_speaker_cue(c: Context) -> Frame | None:
         or toks[np[0]].low in {"who", "which"}
     ):
         return None  # "…, Mike Lee, who declared in May": the clause before is not his
+    if toks[np[0]].text.islower() and toks[np[0]].low.endswith("ing") and toks[np[0] + 1].low in _DETS:
+        return None  # "…, using an average of polls in 11 swing states.": a participle and its object
     if (
         not _only_tail(c, cue.end + 1)
         and not _blank_from(toks, after_cue(c.w, c.text, toks, cue, len(toks)).start)
