@@ -1516,17 +1516,13 @@ _TITLE_WORD = regex.compile(r"[\p{L}\d][\p{L}\d'’.&-]*")
 _PROGRAMME_NOUNS = frozenset({"show", "program", "programme", "broadcast", "podcast"})
 
 
-def _quoted_title(t: Tok) -> bool:
-    """Whether a quotation is the title of a programme or a work: ``“Meet the Press”``, ``“Today”``."""
-    if t.kind != "q":
-        return False
+def _title_words(t: Tok) -> int:
+    """How many words a quotation that titles a programme or a work holds (``“Meet the Press”``: 3), or 0."""
+    if t.kind != "q" or "?" in t.text:
+        return 0
     ws = _TITLE_WORD.findall(t.text)
-    return (
-        0 < len(ws) <= 8
-        and not ws[0][0].islower()
-        and all(x[0].isupper() for x in ws if len(x) > 3)
-        and "?" not in t.text
-    )
+    titled = 0 < len(ws) <= 8 and not ws[0][0].islower() and all(x[0].isupper() for x in ws if len(x) > 3)
+    return len(ws) if titled else 0
 
 
 def _programme(w: Words, toks: list[Tok], j: int, ceil: int) -> int:
@@ -1538,11 +1534,12 @@ def _programme(w: Words, toks: list[Tok], j: int, ceil: int) -> int:
     k = j
     if k < ceil and (toks[k].low == "the" or (_possessive(toks[k]) and _cap(toks[k]))):
         k += 1
-    if k >= ceil or not _quoted_title(toks[k]):
+    n = _title_words(toks[k]) if k < ceil else 0
+    if not n:
         return -1
     if k + 1 < ceil and toks[k + 1].low in _PROGRAMME_NOUNS:
         k += 1
-    elif toks[j].low == "the" or (k == j and len(_TITLE_WORD.findall(toks[k].text)) < 2):
+    elif toks[j].low == "the" or (k == j and n < 2):
         return -1  # not "the “new normal”"
     nxt = toks[k + 1] if k + 1 < ceil else None
     if nxt is not None and nxt.text.islower() and nxt.low not in w.stop and nxt.low not in w.pronouns:
@@ -1828,7 +1825,7 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
     audience: tuple[int, int] | None = None
     medium: str | None = None
     that = False
-    if cue.base in _TELL and j < ceil and (toks[j].kind == "w" or _quoted_title(toks[j])):
+    if cue.base in _TELL and j < ceil and (toks[j].kind == "w" or _title_words(toks[j])):
         if toks[j].kind == "q":
             # "told “Fox and Friends” that …", "told “Save Our Pier” campaigners that …"
             audience = (j, j) if _programme(w, toks, j, ceil) == j else None

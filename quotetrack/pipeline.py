@@ -9,6 +9,7 @@ import regex
 
 from .marks import CLOSER_CHARS
 from .matcher import (
+    _WHO_THAT,
     TOPIC_PREPOSITIONS,
     Frame,
     Tok,
@@ -213,7 +214,7 @@ def _settle(toks: list[Tok], frames: list[Frame]) -> list[Frame]:
             f.speaker
             and g.speaker
             and g.speaker[0] == f.speaker[1] + 1
-            and toks[g.speaker[0]].low in {"who", "that"}
+            and toks[g.speaker[0]].low in _WHO_THAT
             and g.content[0] < f.cue[0] < g.content[1]
             and not _aux(toks[f.cue[0] - 1])  # not "Fans who doubt the plan should read it, the mayor said"
         ):

@@ -864,7 +864,7 @@ def _loose_tail(c: Context, j: int) -> bool:
         return True  # "…, said two aides who point to her record": a relative clause on the speaker
     aside = anonymity_aside(c.w, toks, j)
     if aside >= 0 and (aside >= len(toks) or toks[aside].kind == "p"):
-        return True  # "…, said an official who did not want to be named."
+        return True  # "…, said an official that did not want to be named." ("who" is taken above)
     rest = [t for t in toks[j:] if t.kind != "p"]
     return len(rest) <= 6 and not any(
         t.kind == "q" or t.low in _AUX or t.low in c.w.speech or t.low == "that" for t in rest
