@@ -2357,7 +2357,7 @@ def _object_end(c: Context, lo: int) -> int:
             hi < stop
             and toks[hi].text not in {",", ";", ":", ".", "?", "!", "(", "—", "–", "--"}
             and not (toks[hi].text == "-" and not _score_dash(toks, hi))
-            and not (hi > lo and toks[hi].low in _OBJECT_ENDS)
+            and not (hi > lo and toks[hi].low in _OBJECT_ENDS and not _wants_complement(toks, hi - 1))
             and not (
                 hi > lo
                 and toks[hi].low == "and"
@@ -2366,7 +2366,7 @@ def _object_end(c: Context, lo: int) -> int:
             )
             and not (hi > lo and _medium_tail(c, hi))
             and not (hi > lo and _bare_day(w, toks, hi) and not _has_relative(toks, lo, hi))
-            and not (hi > lo and _time_phrase(w, toks, hi))
+            and not (hi > lo and _time_phrase(w, toks, hi) and not _wants_complement(toks, hi - 1))
         ):
             hi += 1
         if hi < stop and toks[hi].text == ",":
@@ -2387,7 +2387,18 @@ def _object_end(c: Context, lo: int) -> int:
                 continue
         if hi < stop and toks[hi].low in _OBJECT_ENDS:
             hi = _time_lead(toks, lo, hi)  # "praised the crews shortly after the fire"
+            if hi - 1 > lo and toks[hi - 1].low in {"and", "or"}:
+                hi -= 1  # "blasted the plan and calling for …": the coordinator opens the next phrase
         return hi if _has_relative(toks, lo, hi) else _day_before(w, toks, lo, hi)
+
+
+def _wants_complement(toks: list[Tok], k: int) -> bool:
+    """Whether the word at ``k`` cannot end a phrase: a preposition or an article.
+
+    ``mocked Ana for calling herself …`` and ``in the last year`` go on past a word that would
+    otherwise close the object.
+    """
+    return toks[k].low in _PREPOSITIONS or toks[k].low in {"the", "a", "an", "against", "over", "without"}
 
 
 # Words that lead a time phrase after an object: "on Friday", "last week", "earlier this year".
