@@ -88,7 +88,7 @@ class Resolved(NamedTuple):
 
 
 # A run of capitalised words: candidate names anywhere in the text.
-_WORD = r"(?:\p{Lu}[\p{L}’'\-]*(?<!’s|'s)|\p{Lu}\.|(?:Jr|Sr|St|Mr|Mrs|Ms|Dr)\.)"
+_WORD = r"(?:\p{Lu}[\p{L}’'\-]*(?<!’s|'s|’|'|-)|\p{Lu}\.|(?:Jr|Sr|St|Mr|Mrs|Ms|Dr)\.)"
 _PARTICLE = r"(?:von|van|de|der|da|di|du|del|la|le|al|bin|ibn)(?=[ \t]+\p{Lu})"
 _NAME_RUN = regex.compile(rf"(?<![\w’'])(?:{_WORD}|{_PARTICLE})(?:[ \t]+(?:{_WORD}|{_PARTICLE}))*", regex.V1)
 _ORG_RUN = regex.compile(
@@ -134,7 +134,11 @@ class Resolver:
                 if self._inside_quote(m.start()):
                     continue
                 parts = m.group().split()
-                while parts and (parts[0].lower().rstrip(".") in w.titles or parts[0].lower() in w.stop):
+                while parts and (
+                    parts[0].lower().rstrip(".") in w.titles
+                    or parts[0].lower() in w.stop
+                    or parts[0].lower() in w.modifiers  # "Former Governor Ben Carson"
+                ):
                     parts = parts[1:]
                 while len(parts) > 2 and parts[0].lower() not in given and parts[1].lower() in given:
                     parts = parts[1:]  # "Councillor Peter Okafor", "Tulsa Chief Chuck Jordan"
@@ -159,8 +163,12 @@ class Resolver:
             self._org_offsets = [p for p, _ in self._orgs]
         return self._names
 
-    def full_name(self, surname: str, before: int) -> str | None:
-        """The full name whose last word is ``surname``, preferring the nearest one before ``before``."""
+    def full_name(self, surname: str, before: int, gender: str = "x") -> str | None:
+        """The full name whose last word is ``surname``, preferring the nearest one before ``before``.
+
+        A known ``gender`` ("m" or "f", from a title: *Mrs. Clinton*) passes over a full name whose
+        given name is of the other gender.
+        """
         if self._by_surname is None:
             index: dict[str, list[tuple[int, str]]] = {}
             for pos, name in self.names():
@@ -169,6 +177,9 @@ class Resolver:
                     index.setdefault(parts[-1].lower().rstrip("’'s"), []).append((pos, name))
             self._by_surname = index
         found = self._by_surname.get(surname.lower())
+        if found and gender in {"m", "f"}:
+            other = self.w.female if gender == "m" else self.w.male
+            found = [f for f in found if f[1].split()[0].lower() not in other]
         if not found:
             return None
         k = bisect_right(found, before, key=_position)
@@ -187,6 +198,10 @@ class Resolver:
     def _describe(self, mention: str, role: str | None) -> Resolved:
         w = self.w
         m = mention.strip().strip(",")
+        if m.endswith(("’s", "'s")) and len(m) > 2:
+            m = m[:-2]  # "the mayor's criticism": the mayor is the source, not "mayor's"
+        elif m.endswith(("s’", "s'")) and " " in m:
+            m = m[:-1]  # "the officials' letter"
         low = m.lower()
         for d in _DETERMINERS:
             if low.startswith(d):
@@ -292,7 +307,7 @@ class Resolver:
             )
         )
         if len(name_toks) == 1:
-            full = self.full_name(name_toks[0], len(self.text))
+            full = self.full_name(name_toks[0], len(self.text), gender)
             if full:
                 fg = full.split()[0].lower()
                 g2 = "m" if fg in w.male else "f" if fg in w.female else gender
