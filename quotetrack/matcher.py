@@ -521,6 +521,13 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
     if j >= floor and toks[j].low in _DETS and toks[j].low not in {"that", "this", "no", "all"}:
         return (j, h)
     if (
+        j + 1 < h
+        and _possessive(toks[j + 1])
+        and toks[j + 1].low not in w.stop
+        and (j < floor or toks[j].kind != "w" or (toks[j].low in w.stop and not _cap(toks[j])))
+    ):
+        return (j + 1, h)  # "Ana’s meeting", as "the mayor’s meeting"
+    if (
         t.low.endswith("s")
         and not t.low.endswith("ss")
         and (h == floor or toks[h - 1].kind == "p" or toks[h - 1].low in _CLAUSE_JOIN)
