@@ -413,6 +413,7 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
     if _cap(t) and (t.low not in w.stop or i > floor):
         # A name or an organisation: a run of capitalised words, particles,
         # initials and connecting "of"/"the" ("Ministry of Transport").
+        compound = False  # whether a lower-case role word was taken: "spokesman Omar Haddad"
         while i - 1 >= floor and h - i < 16:
             p = toks[i - 1]
             if (_cap(p) and p.low not in w.stop and not _possessive(p)) or (
@@ -453,6 +454,24 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
                 and p.low not in w.stop
             ):
                 i -= 1  # "presidential nominee Donald Trump", "foreign Minister", "the news site RTL Info"
+                compound = compound or p.low in w.roles
+            elif (
+                compound
+                and p.kind == "w"
+                and p.text.islower()
+                and toks[i].text.islower()
+                and p.low not in w.stop
+                and p.low not in w.pronouns
+                and p.low not in _DETS
+                and p.low not in _CONNECT
+                and p.low not in {"and", "or", "but", "nor"}
+                and p.low not in w.speech
+                and p.low not in w.belief
+                and p.low not in w.past
+                and not p.low.endswith(("ed", "ing", "ly"))
+                and h - i < 12
+            ):
+                i -= 1  # "city transport department spokesman Omar Haddad": a compound before the role
             elif p.text in {"-", "/"} and i - 2 >= floor and _cap(toks[i - 2]):
                 i -= 2
             else:
