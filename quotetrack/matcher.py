@@ -1574,18 +1574,35 @@ def _programme(w: Words, toks: list[Tok], j: int, ceil: int) -> int:
     return k
 
 
+def _noun_after_her(w: Words, t: Tok) -> bool:
+    """Whether ``t`` after "told her" makes "her" a possessive: ``told her closest advisers``.
+
+    Not a clause's first word (``told her the plan was dead``, ``told her Ana was ill``) nor a verb.
+    """
+    return (
+        t.kind == "w"
+        and t.text.islower()
+        and t.low not in w.stop
+        and t.low not in _CLAUSE_PRONOUNS
+        and t.low not in w.past
+        and not t.low.endswith("ed")
+        and not present_verb(w, t)
+    )
+
+
 def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int] | None:
     """Whom a speaker told: ``reporters``, ``the BBC``, ``the radio station``, ``him``, ``NBC's “Today”``."""
     t = toks[j]
     show = _programme(w, toks, j, ceil)
     if show > j:
         return (j, show)
-    if t.low in _OBJECTS - {"it"} or t.low in w.audiences:
+    her_noun = t.low == "her" and j + 1 < ceil and _noun_after_her(w, toks[j + 1])
+    if not her_noun and (t.low in _OBJECTS - {"it"} or t.low in w.audiences):
         return (j, j)
     if j + 1 < ceil and f"{t.low} {toks[j + 1].low}" in w.audiences:
         return (j, j + 1)
     k = j
-    if t.low in {"the", "a", "an"} or _possessive(t):
+    if t.low in {"the", "a", "an"} or _possessive(t) or her_noun:
         k += 1
     first = k
     last_org = -1
@@ -1664,6 +1681,8 @@ def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int
         return (j, k - 1)
     if k > first and _nounish(w, toks[first].low):
         return (j, first)
+    if k > first and t.low == "her" and _nounish(w, toks[k - 1].low):
+        return (j, k - 1)  # "told her closest advisers as …"
     return None
 
 
@@ -1926,6 +1945,18 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
                 j = aud[1] + 1
                 continue
             break
+        if t.text == "," and audience is not None and audience[1] == j - 1:
+            # "vented to her husband, Tom Ruiz, that …": the audience's name between commas
+            k = next((k for k in range(j + 1, min(ceil, j + 8)) if toks[k].kind != "w"), -1)
+            if (
+                k > j + 1
+                and toks[k].text == ","
+                and k + 1 < ceil
+                and toks[k + 1].low == "that"
+                and all(_cap(x) for x in toks[j + 1 : k])
+            ):
+                j = k + 1
+                continue
         if t.text in {",", ":"}:
             j += 1
             continue
