@@ -1290,7 +1290,7 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     if not clause and nxt.kind == "w" and nxt.low != "to" and not nxt.low.endswith("ing"):
         # "denied the charges on Twitter": an object, then the medium; "announced his retirement,
         # according to the club": an object, then its source ("denied posting it on Facebook" goes on)
-        tail = next(((k, m) for k in range(lo + 1, hi) if (m := _medium_tail(c, k))), None)
+        tail = next(((k, m) for k in range(lo + 1, hi) if (m := _medium_tail(c, k, lo))), None)
         if tail is not None:
             hi, after = tail[0], after._replace(medium=after.medium or tail[1])
         hi = next((k for k in range(lo + 1, hi) if toks[k].text == "," and _source_phrase(toks, k + 1)), hi)
@@ -2364,7 +2364,7 @@ def _object_end(c: Context, lo: int) -> int:
                 and _new_predicate(c, hi + 1)
                 and not _has_relative(toks, lo, hi)  # "that plan" may open it
             )
-            and not (hi > lo and _medium_tail(c, hi))
+            and not (hi > lo and _medium_tail(c, hi, lo))
             and not (hi > lo and _bare_day(w, toks, hi) and not _has_relative(toks, lo, hi))
             and not (hi > lo and _time_phrase(w, toks, hi) and not _wants_complement(toks, hi - 1))
         ):
@@ -2570,22 +2570,43 @@ def _new_predicate(c: Context, k: int) -> bool:
     return _past(w, toks, k, coordinated=True) and (aux or _takes_object(w, nxt, names=False))
 
 
-_MEDIUM_PREPOSITIONS = frozenset({"in", "on", "via"})
+_OCCASION_PREPOSITIONS = frozenset({"at", "during"})
+_MEDIUM_PREPOSITIONS = frozenset({"in", "on", "via"}) | _OCCASION_PREPOSITIONS
 
 
-def _medium_tail(c: Context, k: int) -> str | None:
+def _finite_inside(w: Words, toks: list[Tok], lo: int, hi: int) -> bool:
+    """Whether a finite verb stands between ``lo`` and ``hi``: ``the mood turned sour``, ``she enjoys it``."""
+    return any(
+        t.text.islower()
+        and (t.low in _AUX or t.low in w.past or present_verb(w, t) or t.low.endswith("ed"))
+        and not (k > lo and (toks[k - 1].low in _DETS or toks[k - 1].low in _PREPOSITIONS))
+        for k, t in enumerate(toks[lo:hi], lo)
+    )
+
+
+def _medium_tail(c: Context, k: int, lo: int | None = None) -> str | None:
     """The medium named by a phrase at ``k`` that closes an object (``praised the crews on Twitter``).
 
     A medium that the object goes on after belongs to it: ``described it in an interview as …``.
+    The occasion after "at" or "during" (``praised the crews at a rally``) closes a noun phrase
+    that starts at ``lo``, not a clause (``said the mood turned sour during the debate``) nor an
+    aside after a comma.
     """
     if c.toks[k].low not in _MEDIUM_PREPOSITIONS:
+        return None
+    if c.toks[k].low in _OCCASION_PREPOSITIONS and (
+        c.toks[k - 1].kind == "p" or (lo is not None and _finite_inside(c.w, c.toks, lo, k))
+    ):
         return None
     found = medium_at(c.text, c.toks[k])
     if found is None:
         return None
     end, medium = found
     j = _token_from(c.toks, k, end)
-    if j < len(c.toks) and (c.toks[j].low in _MEDIUM_GOES_ON or c.toks[j].low.endswith("ed")):
+    goes_on = (
+        _MEDIUM_GOES_ON - {"with", "for"} if c.toks[k].low in _OCCASION_PREPOSITIONS else _MEDIUM_GOES_ON
+    )
+    if j < len(c.toks) and (c.toks[j].low in goes_on or c.toks[j].low.endswith("ed")):
         return None
     return medium
 
@@ -3049,7 +3070,7 @@ def speaker_stance_object(c: Context) -> Frame | None:
             k = k if k >= 0 else _complement_after_adjunct(c, lo)
             if k < 0 and not (cue.kind == "speech" and _more_after_adjunct(c, lo)):
                 return None  # "cheered on the quay", "complained during the match": no object follows
-            # "announced during the rally a plan to …": the object follows the adjunct, and the
+            # "announced after the vote a plan to …": the object follows the adjunct, and the
             # span keeps both, as an adjunct's end is not known
             lo = max(lo, k)
     passive = cue.start == cue.end and _passive(c, _STANCE_KINDS) and toks[cue.start].low not in _ADJECTIVAL
