@@ -414,11 +414,16 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
         # A name or an organisation: a run of capitalised words, particles,
         # initials and connecting "of"/"the" ("Ministry of Transport").
         compound = False  # whether a lower-case role word was taken: "spokesman Omar Haddad"
+        before_compound = -1  # where the phrase began before lower-case nouns were added to it
         while i - 1 >= floor and h - i < 16:
             p = toks[i - 1]
-            if (_cap(p) and p.low not in w.stop and not _possessive(p)) or (
-                p.low in _PARTICLES and (_cap(toks[i]) or toks[i].low in _PARTICLES)
-            ):
+            if (
+                _cap(p)
+                and p.low not in w.stop
+                and not _possessive(p)
+                # before lower-case nouns, a first word's capital may be the sentence's: "Most days shop owner"
+                and (before_compound < 0 or i - 1 > floor or _cap(toks[i]))
+            ) or (p.low in _PARTICLES and (_cap(toks[i]) or toks[i].low in _PARTICLES)):
                 i -= 1
             elif _possessive(p) and _cap(p) and p.low not in w.stop:
                 i -= 1  # "Ukraine’s foreign Minister"
@@ -471,11 +476,15 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
                 and not p.low.endswith(("ed", "ing", "ly"))
                 and h - i < 12
             ):
+                before_compound = i if before_compound < 0 else before_compound
                 i -= 1  # "city transport department spokesman Omar Haddad": a compound before the role
             elif p.text in {"-", "/"} and i - 2 >= floor and _cap(toks[i - 2]):
                 i -= 2
             else:
                 break
+        if before_compound >= 0 and not _phrase_opens(toks, i, floor):
+            # "At the scene police spokesman Carl Dunn said": the nouns end an opening phrase
+            i = before_compound
         if i - 1 >= floor and toks[i - 1].low in _DETS - {
             "that",
             "one",
@@ -553,6 +562,12 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
     ):
         return (h, h)
     return None
+
+
+def _phrase_opens(toks: list[Tok], i: int, floor: int) -> bool:
+    """Whether a noun phrase may open at ``i``: after a boundary, or after an article that follows one."""
+    k = i - 1 if i - 1 >= floor and toks[i - 1].low in _ARTICLES else i
+    return k - 1 < floor or toks[k - 1].kind in {"p", "q"}
 
 
 def np_right(w: Words, toks: list[Tok], i: int, ceil: int) -> tuple[int, int] | None:
@@ -1574,20 +1589,48 @@ def _programme(w: Words, toks: list[Tok], j: int, ceil: int) -> int:
     return k
 
 
-def _noun_after_her(w: Words, t: Tok) -> bool:
-    """Whether ``t`` after "told her" makes "her" a possessive: ``told her closest advisers``.
+def _noun_after_her(w: Words, toks: list[Tok], k: int, ceil: int) -> bool:
+    """Whether the words at ``k``, after "told her", make "her" a possessive: ``told her closest advisers``.
 
-    Not a clause's first word (``told her the plan was dead``, ``told her Ana was ill``) nor a verb.
+    Not when they open the reported clause: a pronoun, quantifier or adverb (``told her it was
+    over``, ``told her many voters agreed``, ``told her recently that …``), or a noun phrase that a
+    finite verb follows (``told her staff were working late``, ``told her voters would decide``).
     """
-    return (
+    t = toks[k]
+    if not (
         t.kind == "w"
         and t.text.islower()
         and t.low not in w.stop
-        and t.low not in _CLAUSE_PRONOUNS
-        and t.low not in w.past
-        and not t.low.endswith("ed")
-        and not present_verb(w, t)
-    )
+        and t.low not in _SUBJECTS
+        and t.low not in w.pronouns
+        and t.low not in _QUANTIFIERS
+        and t.low not in _SMALL_NUMBERS
+        and t.low not in _NOT_HER_NOUNS
+        and not t.low.endswith("ly")
+        and not _verbal(w, t)
+    ):
+        return False
+    m = k + 1
+    while (
+        m < ceil
+        and m - k < 4
+        and toks[m].kind == "w"
+        and toks[m].text.islower()
+        and toks[m].low not in w.stop
+    ):
+        if _verbal(w, toks[m]):
+            return False  # "told her staff were …", "told her children had …"
+        m += 1
+    return not (m < ceil and _verbal(w, toks[m]))
+
+
+# Words after "told her" that open the clause rather than name whom she has: "told her enough was enough".
+_NOT_HER_NOUNS = frozenset({"another", "enough", "plenty", "nobody", "everybody", "somebody", "people"})
+
+
+def _verbal(w: Words, t: Tok) -> bool:
+    """Whether ``t`` is a finite verb form: a past, an "-ed" form or a present "-s" verb."""
+    return t.low in w.past or t.low.endswith("ed") or present_verb(w, t) or t.low in _FINITE
 
 
 def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int] | None:
@@ -1596,7 +1639,7 @@ def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int
     show = _programme(w, toks, j, ceil)
     if show > j:
         return (j, show)
-    her_noun = t.low == "her" and j + 1 < ceil and _noun_after_her(w, toks[j + 1])
+    her_noun = t.low == "her" and j + 1 < ceil and _noun_after_her(w, toks, j + 1, ceil)
     if not her_noun and (t.low in _OBJECTS - {"it"} or t.low in w.audiences):
         return (j, j)
     if j + 1 < ceil and f"{t.low} {toks[j + 1].low}" in w.audiences:
@@ -1884,6 +1927,7 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
                 and toks[k].kind == "w"
                 and toks[k].low not in _PHRASE_PREPOSITIONS
                 and toks[k].low != "that"
+                and not manner_adverb(toks[k])  # "told her flatly that …"
             ):
                 # "told FBI agents that ...": the audience is longer than the phrase scan found
                 audience = _audience_before_that(w, toks, j, ceil) or audience

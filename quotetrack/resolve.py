@@ -97,6 +97,12 @@ _ORG_RUN = regex.compile(
 )
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _DETERMINERS = ("the ", "a ", "an ")
+# Sentence-initial words that a run of capitals may start with but no name does.
+_QUANTIFIER_WORDS = frozenset(
+    {"both", "all", "each", "every", "many", "most", "some", "several", "neither", "either"}
+)
+_MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father"})
+_FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "messrs"})
 _SUFFIX = regex.compile(r"(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))$")
 
@@ -134,11 +140,16 @@ class Resolver:
                 if self._inside_quote(m.start()):
                     continue
                 parts = m.group().split()
+                titled = False
                 while parts and (
                     parts[0].lower().rstrip(".") in w.titles
                     or parts[0].lower() in w.stop
-                    or parts[0].lower() in w.modifiers  # "Former Governor Ben Carson"
+                    or parts[0].lower() in _QUANTIFIER_WORDS  # "Both Bolton and Ruiz said"
+                    # "Former Governor Ben Okafor", "Another Ruiz ally"; after a title the word is
+                    # the name's own ("Rep. French Hill")
+                    or (parts[0].lower() in w.modifiers and not titled)
                 ):
+                    titled = titled or parts[0].lower().rstrip(".") in w.titles
                     parts = parts[1:]
                 while len(parts) > 2 and parts[0].lower() not in given and parts[1].lower() in given:
                     parts = parts[1:]  # "Councillor Peter Okafor", "Tulsa Chief Chuck Jordan"
@@ -298,16 +309,13 @@ class Resolver:
         title = pre[-1].lower().rstrip(".") if pre else ""
         gender = (
             "m"
-            if first in w.male or title in {"mr", "sir", "lord", "king", "prince", "father"}
-            else (
-                "f"
-                if first in w.female
-                or title in {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister"}
-                else "x"
-            )
+            if first in w.male or title in _MALE_TITLES
+            else ("f" if first in w.female or title in _FEMALE_TITLES else "x")
         )
         if len(name_toks) == 1:
-            full = self.full_name(name_toks[0], len(self.text), gender)
+            # Only a title tells the gender of a bare surname: "Reed" may be a given name too
+            titled = "m" if title in _MALE_TITLES else "f" if title in _FEMALE_TITLES else "x"
+            full = self.full_name(name_toks[0], len(self.text), titled)
             if full:
                 fg = full.split()[0].lower()
                 g2 = "m" if fg in w.male else "f" if fg in w.female else gender
