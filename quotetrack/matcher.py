@@ -1625,7 +1625,7 @@ def _noun_after_her(w: Words, toks: list[Tok], k: int, ceil: int) -> bool:
 
 
 # Words after "told her" that open the clause rather than name whom she has: "told her enough was enough".
-_NOT_HER_NOUNS = frozenset({"another", "enough", "plenty", "nobody", "everybody", "somebody", "people"})
+_NOT_HER_NOUNS = frozenset({"another", "enough", "plenty", "nobody", "everybody", "somebody"})
 
 
 def _verbal(w: Words, t: Tok) -> bool:

@@ -211,8 +211,8 @@ class Resolver:
         m = mention.strip().strip(",")
         if m.endswith(("’s", "'s")) and len(m) > 2:
             m = m[:-2]  # "the mayor's criticism": the mayor is the source, not "mayor's"
-        elif m.endswith(("s’", "s'")) and " " in m:
-            m = m[:-1]  # "the officials' letter"
+        elif m.endswith(("s’", "s'")) and len(m) > 2:
+            m = m[:-1]  # "the officials' letter", "Sanders’ plan"
         low = m.lower()
         for d in _DETERMINERS:
             if low.startswith(d):
