@@ -462,10 +462,8 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
                 compound = compound or p.low in w.roles
             elif (
                 compound
-                and p.kind == "w"
-                and p.text.islower()
+                and _plain_word(w, p)
                 and toks[i].text.islower()
-                and p.low not in w.stop
                 and p.low not in w.pronouns
                 and p.low not in _DETS
                 and p.low not in _CONNECT
@@ -1598,9 +1596,7 @@ def _noun_after_her(w: Words, toks: list[Tok], k: int, ceil: int) -> bool:
     """
     t = toks[k]
     if not (
-        t.kind == "w"
-        and t.text.islower()
-        and t.low not in w.stop
+        _plain_word(w, t)
         and t.low not in _SUBJECTS
         and t.low not in w.pronouns
         and t.low not in _QUANTIFIERS
@@ -1611,21 +1607,18 @@ def _noun_after_her(w: Words, toks: list[Tok], k: int, ceil: int) -> bool:
     ):
         return False
     m = k + 1
-    while (
-        m < ceil
-        and m - k < 4
-        and toks[m].kind == "w"
-        and toks[m].text.islower()
-        and toks[m].low not in w.stop
-    ):
-        if _verbal(w, toks[m]):
-            return False  # "told her staff were …", "told her children had …"
+    while m < ceil and m - k < 4 and _plain_word(w, toks[m]) and not _verbal(w, toks[m]):
         m += 1
-    return not (m < ceil and _verbal(w, toks[m]))
+    return not (m < ceil and _verbal(w, toks[m]))  # "told her staff were …", "told her children had …"
 
 
 # Words after "told her" that open the clause rather than name whom she has: "told her enough was enough".
 _NOT_HER_NOUNS = frozenset({"another", "enough", "plenty", "nobody", "everybody", "somebody"})
+
+
+def _plain_word(w: Words, t: Tok) -> bool:
+    """Whether ``t`` is a lower-case word that is no function word."""
+    return t.kind == "w" and t.text.islower() and t.low not in w.stop
 
 
 def _verbal(w: Words, t: Tok) -> bool:
@@ -1669,13 +1662,9 @@ def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int
         while (
             m < ceil
             and m - k < 3
-            and toks[m].kind == "w"
-            and toks[m].text.islower()
-            and toks[m].low not in w.stop
+            and _plain_word(w, toks[m])
             and toks[m].low not in _CLAUSE_PRONOUNS
-            and not present_verb(w, toks[m])
-            and toks[m].low not in w.past
-            and not toks[m].low.endswith("ed")
+            and not _verbal(w, toks[m])
         ):
             m += 1
         if m > k and (

@@ -47,6 +47,7 @@ from .matcher import (
     _source_phrase,
     _title_case,
     _verb_context,
+    _verbal,
     after_cue,
     anonymity_aside,
     appositive_right,
@@ -2392,13 +2393,16 @@ def _object_end(c: Context, lo: int) -> int:
         return hi if _has_relative(toks, lo, hi) else _day_before(w, toks, lo, hi)
 
 
+_NEEDS_COMPLEMENT = _PREPOSITIONS | _PLAIN_ARTICLES | {"against", "over", "without"}
+
+
 def _wants_complement(toks: list[Tok], k: int) -> bool:
     """Whether the word at ``k`` cannot end a phrase: a preposition or an article.
 
     ``mocked Ana for calling herself …`` and ``in the last year`` go on past a word that would
     otherwise close the object.
     """
-    return toks[k].low in _PREPOSITIONS or toks[k].low in {"the", "a", "an", "against", "over", "without"}
+    return toks[k].low in _NEEDS_COMPLEMENT
 
 
 # Words that lead a time phrase after an object: "on Friday", "last week", "earlier this year".
@@ -2578,7 +2582,7 @@ def _finite_inside(w: Words, toks: list[Tok], lo: int, hi: int) -> bool:
     """Whether a finite verb stands between ``lo`` and ``hi``: ``the mood turned sour``, ``she enjoys it``."""
     return any(
         t.text.islower()
-        and (t.low in _AUX or t.low in w.past or present_verb(w, t) or t.low.endswith("ed"))
+        and (t.low in _AUX or _verbal(w, t))
         and not (k > lo and (toks[k - 1].low in _DETS or toks[k - 1].low in _PREPOSITIONS))
         for k, t in enumerate(toks[lo:hi], lo)
     )
@@ -2594,12 +2598,12 @@ def _medium_tail(c: Context, k: int, lo: int | None = None) -> str | None:
     """
     if c.toks[k].low not in _MEDIUM_PREPOSITIONS:
         return None
+    found = medium_at(c.text, c.toks[k])
+    if found is None:
+        return None
     if c.toks[k].low in _OCCASION_PREPOSITIONS and (
         c.toks[k - 1].kind == "p" or (lo is not None and _finite_inside(c.w, c.toks, lo, k))
     ):
-        return None
-    found = medium_at(c.text, c.toks[k])
-    if found is None:
         return None
     end, medium = found
     j = _token_from(c.toks, k, end)
