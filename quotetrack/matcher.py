@@ -592,7 +592,7 @@ def np_right(w: Words, toks: list[Tok], i: int, ceil: int) -> tuple[int, int] | 
     while j < ceil:
         p = toks[j]
         if p.kind != "w":
-            if p.text == "-" and j + 1 < ceil and _cap(toks[j + 1]):
+            if p.text in {"-", "/"} and j + 1 < ceil and _cap(toks[j + 1]):
                 j += 2
                 continue
             break
@@ -776,6 +776,41 @@ def _poll_at_end(w: Words, toks: list[Tok], i: int) -> bool:
     return len(rest) <= 6 and not any(t.low in _FINITE or t.low in {"and", "but", "that"} for t in rest)
 
 
+def source_comma(w: Words, toks: list[Tok], k: int) -> int | None:
+    """The comma after an opening source phrase that ends before ``k``, across a short tail.
+
+    The tail dates or describes a poll: ``In a poll released Monday,``, ``In a survey last
+    month,``, ``In the new poll, conducted in May,``. After an interview or a statement only
+    the comma may follow: ``In an interview published Sunday, the mayor defended …`` is the
+    mayor's.
+    """
+    if toks[k - 1].low not in _POLLS:
+        return k if k < len(toks) and toks[k].text == "," else None
+    j = _tail_comma(w, toks, k)
+    if j is not None and j + 1 < len(toks) and _participle_form(w, toks[j + 1]):
+        return _tail_comma(w, toks, j + 1)  # ", conducted in May," must close too
+    return j
+
+
+def _tail_comma(w: Words, toks: list[Tok], k: int) -> int | None:
+    """The comma that ends a short tail of words starting at ``k``; a verb after its first word makes a clause."""
+    for j in range(k, min(k + 12, len(toks))):
+        t = toks[j]
+        if t.text == ",":
+            return j
+        if (
+            (t.kind != "w" and t.text not in {".", "-"})
+            or t.low in w.pronouns
+            or t.low in {"and", "but", "that"}
+            or (
+                t.text.islower()  # not the month "May"
+                and (t.low in _FINITE or (j > k and _verbal(w, t) and toks[j - 1].low != "by"))
+            )
+        ):
+            return None  # "In a poll the mayor won, …": a clause
+    return None
+
+
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
 
 
@@ -836,8 +871,7 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             src = (i + 2, i + 2) if own and i + 2 < n else np_right(w, toks, i + 1, n)
             if (
                 src is not None
-                and src[1] + 1 < n
-                and toks[src[1] + 1].text == ","
+                and source_comma(w, toks, src[1] + 1) is not None
                 and (_bare(toks[src[1]].low) in w.documents or toks[src[1]].low in {"interview", "view"})
             ):
                 out.append(Cue(i, i, "source", "in"))  # "In a new poll, ...", "In my view, ..."

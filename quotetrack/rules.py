@@ -63,6 +63,7 @@ from .matcher import (
     reduced_relative,
     says_at,
     sentence_start,
+    source_comma,
     unit_subject,
     words_in,
 )
@@ -1958,9 +1959,10 @@ def in_source(c: Context) -> Frame | None:
     k = cue.end + 1
     own = toks[k].low in c.w.pronouns and toks[k].low != "it"  # "In her view" is hers
     np = (k + 1, k + 1) if own else np_right(c.w, toks, k, len(toks))
-    if np is None:
+    comma = None if np is None else source_comma(c.w, toks, np[1] + 1)
+    if np is None or comma is None:
         return None
-    lo = np[1] + 2
+    lo = comma + 1
     hi = _end(c, lo)
     if words_in(toks, lo, hi, 3) < 3 or _says(c, lo, hi):
         return None  # "In a statement, the mayor said ...": the verb decides
