@@ -1878,14 +1878,14 @@ def _participle_phrase_end(w: Words, toks: list[Tok], j: int, ceil: int) -> int:
 def _that_after_phrase(w: Words, toks: list[Tok], j: int, ceil: int, *, clause_stops: bool = False) -> int:
     """Where a "that", or a comma or colon before a quotation, closes the phrase after token ``j``, or -1.
 
-    Ten words and commas at most, with no verb of saying among them; with ``clause_stops`` no
+    Fourteen words and commas at most, with no verb of saying among them; with ``clause_stops`` no
     auxiliary either ("in a statement released Monday the deficit was so large that …" is a
     clause, but "on CNN, where he is a paid contributor, that …" is an aside).
     """
     k = j + 1
     while (
         k < ceil
-        and k - j <= 10
+        and k - j <= 14
         and toks[k].low != "that"
         and not (clause_stops and toks[k].low in _FINITE)
         and ((toks[k].kind == "w" and toks[k].low not in w.speech) or toks[k].text in {",", ":"})
@@ -1910,6 +1910,30 @@ def _title_before_that(toks: list[Tok], j: int, ceil: int) -> int:
 
 
 _TITLE_SMALL = frozenset({"of", "the", "a", "an", "to", "and", "in", "on", "for"})
+
+# Works whose title may follow them in quote marks: "in his book, “A Valley Son.”"
+_WORK_NOUNS = frozenset(
+    {"book", "memoir", "memoirs", "autobiography", "novel", "essay", "column", "op-ed", "article",
+     "film", "documentary", "movie", "song", "album", "video", "ad", "advertisement", "report",
+     "study", "paper"}
+) | _PROGRAMME_NOUNS  # fmt: skip
+
+
+def _past_work_title(toks: list[Tok], j: int, ceil: int, medium: str) -> int:
+    """Past the quoted title of the work a medium names, if one follows at ``j``; else ``j``.
+
+    ``said in his 2012 book, “A Valley Son.”``: the title names the book, it is not what he
+    said. Only a title-cased quotation that closes the clause or comes before "that" counts.
+    """
+    k = j + 1 if j < ceil and toks[j].text == "," else j
+    if (
+        k < ceil
+        and medium.rsplit(None, 1)[-1].lower() in _WORK_NOUNS
+        and _title_words(toks[k])
+        and (k + 1 >= ceil or toks[k + 1].kind == "p" or toks[k + 1].low == "that")
+    ):
+        return k + 1
+    return j
 
 
 def _time_word(w: Words, toks: list[Tok], j: int, ceil: int) -> bool:
@@ -1987,6 +2011,7 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
                         # deficit was so large that …" is the clause itself
                         k = _that_after_phrase(w, toks, j - 1, ceil, clause_stops=True)
                     j = max(j, k, _participle_phrase_end(w, toks, j, ceil), _title_before_that(toks, j, ceil))
+                j = _past_work_title(toks, j, ceil, medium)
                 continue
             if j + 1 < ceil and (toks[j + 1].low in w.times or toks[j + 1].text[:1].isdigit()):
                 j += 2
