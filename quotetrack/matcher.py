@@ -59,6 +59,7 @@ class Frame(NamedTuple):
     audience: tuple[int, int] | None = None
     medium: str | None = None
     same_as_previous: bool = False
+    narration: tuple[int, int] | None = None  # inclusive: words inside ``content`` that are not reported
 
 
 _TOKEN = regex.compile(

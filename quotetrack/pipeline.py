@@ -260,7 +260,7 @@ def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
             elif qs and not any(t.kind == "w" for t in toks[lo:hi]):
                 kind, frags = "direct", tuple(fr for q in qs for fr in quoted[q].fragments)
             else:
-                kind, frags = ("mixed" if qs else "indirect"), ((toks[lo].start, toks[hi - 1].end),)
+                kind, frags = ("mixed" if qs else "indirect"), _around_narration(toks, f)
             same = -1
             if f.same_as_previous:
                 same = next((a for a in reversed(unit_atts[ui]) if _has_source(atts[a])), -1)
@@ -289,6 +289,31 @@ def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
         prev_para = u.paragraph
     _context_rules(text, quoted, units, atts, claimed, unit_atts)
     return _build(text, paras, sents, quoted, atts)
+
+
+def _around_narration(toks: list[Tok], f: Frame) -> tuple[tuple[int, int], ...]:
+    """The fragments of a reported clause, leaving out the narration inside it.
+
+    ``The bridge, the mayor said, will reopen.`` gives ``The bridge`` and ``will reopen``, as a
+    quotation interrupted by its speaker gives two fragments; a rule may name the narration
+    itself (``The mayor is expected to run`` leaves out ``is expected``).
+    """
+    lo, hi = f.content
+    if f.narration is not None:
+        first, last = f.narration
+        right = last + 1
+        set_off = True
+    else:
+        inside = [span for span in (f.cue, f.speaker, f.role, f.audience) if span is not None]
+        first, last = min(s[0] for s in inside), max(s[1] for s in inside)
+        right = next((k + 1 for k in range(last + 1, hi - 1) if toks[k].text in {",", "—", "–"}), hi)
+        set_off = first > lo and toks[first - 1].text in {",", "—", "–"}
+    left = first - 1
+    while left >= lo and toks[left].kind == "p":
+        left -= 1
+    if not (set_off and lo <= left and last < hi and right < hi):
+        return ((toks[lo].start, toks[hi - 1].end),)
+    return ((toks[lo].start, toks[left].end), (toks[right].start, toks[hi - 1].end))
 
 
 def _offsets(toks: list[Tok], span: tuple[int, int] | None) -> tuple[int, int] | None:

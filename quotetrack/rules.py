@@ -1488,7 +1488,8 @@ def seems_clause(c: Context) -> Frame | None:
     hi = _end(c, cue.end + 1)
     if words_in(toks, cue.end + 1, hi, 2) < 2:
         return None
-    return Frame("seems_clause", (cue.start, cue.end), None, (lo, hi))
+    # "The mayor is widely expected to run": the subject and what follows the verb are reported
+    return Frame("seems_clause", (cue.start, cue.end), None, (lo, hi), narration=(verb, cue.end))
 
 
 # What follows "seems" or "appears" when it reports an impression: "appears to", "seems likely".
