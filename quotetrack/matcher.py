@@ -525,7 +525,12 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
                 p.low in w.stop
                 or p.low in w.speech
                 or p.low in w.belief
-                or (p.low.endswith(("ing", "ed")) and p.low not in w.modifiers)
+                or (
+                    p.low.endswith(("ing", "ed"))
+                    and p.low not in w.modifiers
+                    # a noun in "-ing" before a document: "fundraising reports", "polling data"
+                    and not (i == h and p.low.endswith("ing") and _bare(t.low) in w.documents)
+                )
             ):
                 break
             else:

@@ -660,6 +660,8 @@ def _relative_subject(c: Context, h: int, floor: int) -> tuple[int, int] | None:
         if _participle(w, toks[r]) and toks[r].low not in _OBJECT_CONTROL:  # not "led them to say"
             # "A poll conducted by the college showed", "Voters polled said": a participle phrase
             between = toks[r + 1 : h + 1]
+            if r < h and c.cue.kind == "evidence" and toks[c.cue.start].low.endswith("ing"):
+                return None  # "Officials released documents showing …": the documents show it
             if h - r > 12 or any(
                 t.kind != "w" or t.low in w.speech or t.low in _PARTICIPLE_STOPS for t in between
             ):
@@ -1502,7 +1504,7 @@ def parenthetical_speaker_cue(c: Context) -> Frame | None:
     Example: ``The bridge, the mayor said, will reopen in May.``
     """
     toks, cue = c.toks, c.cue
-    if cue.kind not in {"speech", "belief"}:
+    if cue.kind not in {"speech", "belief", "evidence"}:  # "The mayor, records show, …"
         return None
     found = _subject(c, cue.start, c.floor)
     if found is None:
