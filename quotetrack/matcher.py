@@ -340,7 +340,11 @@ def _skip_adverbs_left(w: Words, toks: list[Tok], i: int, floor: int) -> int:
     adjective = i < len(toks) and toks[i].low in w.belief_adjectives  # "they remain hopeful"
     while j >= floor and toks[j].kind == "w":
         low = toks[j].low
-        if low in w.adverbs or (manner_adverb(toks[j]) and len(low) > 4) or (adjective and low in _LINKING):
+        if (
+            (low in w.adverbs and (toks[j].text.islower() or j == floor))  # not the month in "in May said"
+            or (manner_adverb(toks[j]) and len(low) > 4)
+            or (adjective and low in _LINKING)
+        ):
             j -= 1
         elif (
             low in w.times
