@@ -795,10 +795,14 @@ def source_comma(w: Words, toks: list[Tok], k: int) -> int | None:
     mayor's.
     """
     if toks[k - 1].low not in _POLLS:
-        return k if k < len(toks) and toks[k].text == "," else None
+        return (
+            k if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].low not in WH_RELATIVES else None
+        )
     j = _tail_comma(w, toks, k)
     if j is not None and j + 1 < len(toks) and _participle_form(w, toks[j + 1]):
-        return _tail_comma(w, toks, j + 1)  # ", conducted in May," must close too
+        j = _tail_comma(w, toks, j + 1)  # ", conducted in May," must close too
+    if j is not None and j + 1 < len(toks) and toks[j + 1].low in WH_RELATIVES | {"that"}:
+        return None  # "In a poll released Monday, which …": a relative clause, not the finding
     return j
 
 
@@ -1055,10 +1059,14 @@ _VERB_BEFORE = _MODALS | {
 
 def says_at(w: Words, toks: list[Tok], i: int) -> bool:
     """Whether token ``i`` is a verb of saying used as a verb ("said", not "the figure" or "five states")."""
+    return toks[i].low in w.speech and verb_at(w, toks, i)
+
+
+def verb_at(w: Words, toks: list[Tok], i: int) -> bool:
+    """Whether the cue form at ``i`` is used as a verb: not after an article or a number, not a noun."""
     t = toks[i]
     return (
-        t.low in w.speech
-        and not (
+        not (
             i > 0
             and (toks[i - 1].low in _ARTICLES or _possessive(toks[i - 1]) or toks[i - 1].text[:1].isdigit())
         )  # "her reported gifts", "758 pledged delegates"
@@ -1164,6 +1172,7 @@ def _after_indefinite_noun(w: Words, toks: list[Tok], i: int) -> bool:
 
 
 _WHO_THAT = frozenset({"who", "that"})
+WH_RELATIVES = frozenset({"who", "which", "whose"})
 
 
 def anonymity_aside(w: Words, toks: list[Tok], k: int) -> int:
@@ -1929,19 +1938,21 @@ _WORK_NOUNS = frozenset(
 ) | _PROGRAMME_NOUNS  # fmt: skip
 
 
-def _past_work_title(toks: list[Tok], j: int, ceil: int, medium: str) -> int:
+def _past_work_title(toks: list[Tok], cue: Cue, j: int, ceil: int, medium: str) -> int:
     """Past the quoted title of the work a medium names, if one follows at ``j``; else ``j``.
 
-    ``said in his 2012 book, “A Valley Son.”``: the title names the book, it is not what he
-    said. Only a title-cased quotation that closes the clause or comes before "that" counts.
+    ``…, the mayor said in his 2012 book, “A Valley Son.”``: the title names the book, and the
+    clause before the speaker is what he said. A title-cased quotation counts before "that",
+    or at the clause's end after such a clause; alone it is the quotation (``She wrote in her
+    column, “The Council Has Failed.”``).
     """
     k = j + 1 if j < ceil and toks[j].text == "," else j
-    if (
-        k < ceil
-        and medium.rsplit(None, 1)[-1].lower() in _WORK_NOUNS
-        and _title_words(toks[k])
-        and (k + 1 >= ceil or toks[k + 1].kind == "p" or toks[k + 1].low == "that")
-    ):
+    if k >= ceil or medium.rsplit(None, 1)[-1].lower() not in _WORK_NOUNS or not _title_words(toks[k]):
+        return j
+    if k + 1 < ceil and toks[k + 1].low == "that":
+        return k + 1
+    clause_before = any(t.text == "," for t in toks[max(0, cue.start - 8) : cue.start])
+    if clause_before and (k + 1 >= ceil or toks[k + 1].kind == "p"):
         return k + 1
     return j
 
@@ -2021,7 +2032,7 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
                         # deficit was so large that …" is the clause itself
                         k = _that_after_phrase(w, toks, j - 1, ceil, clause_stops=True)
                     j = max(j, k, _participle_phrase_end(w, toks, j, ceil), _title_before_that(toks, j, ceil))
-                j = _past_work_title(toks, j, ceil, medium)
+                j = _past_work_title(toks, cue, j, ceil, medium)
                 continue
             if j + 1 < ceil and (toks[j + 1].low in w.times or toks[j + 1].text[:1].isdigit()):
                 j += 2

@@ -33,6 +33,7 @@ from .matcher import (
     CLOSE_TO,
     DOCUMENT_MODIFIERS,
     TOPIC_PREPOSITIONS,
+    WH_RELATIVES,
     After,
     Cue,
     Frame,
@@ -65,6 +66,7 @@ from .matcher import (
     sentence_start,
     source_comma,
     unit_subject,
+    verb_at,
     words_in,
 )
 from .wordclasses import _SUBJECTS, Words
@@ -199,7 +201,7 @@ def _personal(w: Words, toks: list[Tok], np: tuple[int, int]) -> bool:
 
 # Relative pronouns that open an aside or a clause about the noun before them ("that" is left
 # out: it is as often a conjunction).
-_WH_RELATIVES = frozenset({"who", "which", "whose"})
+_WH_RELATIVES = WH_RELATIVES
 # Words before a noun that a participle may modify: "his favored plan", "the old saw".
 _NOUN_OPENERS = frozenset(
     {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"}
@@ -1032,6 +1034,17 @@ def _framed(
     )
 
 
+def _finds_that(c: Context, lo: int, hi: int) -> bool:
+    """Whether a verb of finding or thinking with "that" after it stands between ``lo`` and ``hi``."""
+    toks = c.toks
+    return any(
+        toks[k + 1].low == "that"
+        and (toks[k].low in c.w.evidence or toks[k].low in c.w.belief)
+        and verb_at(c.w, toks, k)  # not "several states that …"
+        for k in range(lo, hi - 1)
+    )
+
+
 def _says(c: Context, lo: int, hi: int) -> bool:
     """Whether a verb of saying is used as a verb between ``lo`` and ``hi`` (not "in five states")."""
     return any(says_at(c.w, c.toks, k) for k in range(lo, hi))
@@ -1490,8 +1503,15 @@ def seems_clause(c: Context) -> Frame | None:
     hi = _end(c, cue.end + 1)
     if words_in(toks, cue.end + 1, hi, 2) < 2:
         return None
-    # "The mayor is widely expected to run": the subject and what follows the verb are reported
-    return Frame("seems_clause", (cue.start, cue.end), None, (lo, hi), narration=(verb, cue.end))
+    # "The mayor is widely expected to run": the subject and what follows the verb are reported;
+    # "The bill is not expected to pass" stays whole, or the reported words would say the opposite
+    narration = (np[1] + 1, cue.end)
+    negated = any(
+        t.low in {"not", "never", "no"} or t.low.endswith(("n't", "n’t")) for t in toks[np[1] + 1 : cue.end]
+    )
+    return Frame(
+        "seems_clause", (cue.start, cue.end), None, (lo, hi), narration=None if negated else narration
+    )
 
 
 # What follows "seems" or "appears" when it reports an impression: "appears to", "seems likely".
@@ -1967,8 +1987,8 @@ def in_source(c: Context) -> Frame | None:
         return None
     lo = comma + 1
     hi = _end(c, lo)
-    if words_in(toks, lo, hi, 3) < 3 or _says(c, lo, hi):
-        return None  # "In a statement, the mayor said ...": the verb decides
+    if words_in(toks, lo, hi, 3) < 3 or _says(c, lo, hi) or _finds_that(c, lo, hi):
+        return None  # "In a statement, the mayor said ...", "In her poll, Dr. Kim found that …": the verb decides
     return Frame("in_source", (cue.start, cue.end), (k, k) if own else np, (lo, hi))
 
 
