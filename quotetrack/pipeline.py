@@ -26,6 +26,7 @@ from .model import Cue, Mention, Quote, Span, Speaker
 from .quotes import Quoted, find_quoted
 from .resolve import Resolver
 from .rules import (
+    ASIDE_MARKS,
     RULES,
     Context,
     SubjectMemo,
@@ -306,8 +307,8 @@ def _around_narration(toks: list[Tok], f: Frame) -> tuple[tuple[int, int], ...]:
     else:
         inside = [span for span in (f.cue, f.speaker, f.role, f.audience) if span is not None]
         first, last = min(s[0] for s in inside), max(s[1] for s in inside)
-        right = next((k + 1 for k in range(last + 1, hi - 1) if toks[k].text in {",", "—", "–"}), hi)
-        set_off = first > lo and toks[first - 1].text in {",", "—", "–"}
+        right = next((k + 1 for k in range(last + 1, hi - 1) if toks[k].text in ASIDE_MARKS), hi)
+        set_off = first > lo and toks[first - 1].text in ASIDE_MARKS
     left = first - 1
     while left >= lo and toks[left].kind == "p":
         left -= 1

@@ -1531,8 +1531,9 @@ def parenthetical_speaker_cue(c: Context) -> Frame | None:
         return None
     np, role = found
     first = _start(np, role)
-    if first - 1 <= c.floor or toks[first - 1].text != ",":
+    if first - 1 <= c.floor or toks[first - 1].text not in ASIDE_MARKS:
         return None
+    mark = toks[first - 1].text  # the aside closes with the mark that opened it
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     j = after.start
     if (
@@ -1544,7 +1545,10 @@ def parenthetical_speaker_cue(c: Context) -> Frame | None:
     ):
         j -= 1  # "An investment, they say, that would pay off": a relative clause goes on
         after = after._replace(start=j, that=False)
-    if j - 1 <= cue.end or toks[j - 1].text != "," or after.that:
+    if mark != "," and j <= cue.end + 1 and j < len(toks) and toks[j].text == mark:
+        j += 1  # "The bridge — the mayor said — will reopen": after_cue stops at a dash
+        after = after._replace(start=j)
+    if j - 1 <= cue.end or toks[j - 1].text != mark or after.that:
         return None
     if words_in(toks, c.floor, first - 1, 2) < 2 and not _verb_follows(c.w, toks, j):
         return None  # one word before is enough when the clause goes on: "Loyalty, he noted, is …"
@@ -1553,6 +1557,9 @@ def parenthetical_speaker_cue(c: Context) -> Frame | None:
         return None
     return _framed("parenthetical_speaker_cue", cue, np, (c.floor, hi), role, after)
 
+
+# Marks that set an aside off: "The bridge, the mayor said, will …", "The bridge — the mayor said — will …".
+ASIDE_MARKS = frozenset({",", "—", "–", "--"})
 
 # Weak cues that report no clause before them: "…, the engineer smiled".
 _GESTURES = frozenset({"laugh", "smile", "nod", "shrug", "sigh"})
