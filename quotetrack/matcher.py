@@ -1951,7 +1951,9 @@ def _past_work_title(toks: list[Tok], cue: Cue, j: int, ceil: int, medium: str) 
         return j
     if k + 1 < ceil and toks[k + 1].low == "that":
         return k + 1
-    clause_before = any(t.text == "," for t in toks[max(0, cue.start - 8) : cue.start])
+    # "…, the mayor wrote in": a comma, the speaker, then the cue; not "The mayor, a teacher, wrote"
+    comma = next((m for m in range(cue.start - 1, max(-1, cue.start - 8), -1) if toks[m].text == ","), -1)
+    clause_before = 0 < comma < cue.start - 1 and sum(t.kind == "w" for t in toks[:comma]) >= 3
     if clause_before and (k + 1 >= ceil or toks[k + 1].kind == "p"):
         return k + 1
     return j
