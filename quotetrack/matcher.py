@@ -471,8 +471,6 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
                 and toks[i].text.islower()
                 and p.low not in w.pronouns
                 and p.low not in _DETS
-                and p.low not in _CONNECT
-                and p.low not in {"and", "or", "but", "nor"}
                 and p.low not in w.speech
                 and p.low not in w.belief
                 and p.low not in w.past
@@ -885,8 +883,8 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             src = (i + 2, i + 2) if own and i + 2 < n else np_right(w, toks, i + 1, n)
             if (
                 src is not None
-                and source_comma(w, toks, src[1] + 1) is not None
                 and (_bare(toks[src[1]].low) in w.documents or toks[src[1]].low in {"interview", "view"})
+                and source_comma(w, toks, src[1] + 1) is not None
             ):
                 out.append(Cue(i, i, "source", "in"))  # "In a new poll, ...", "In my view, ..."
             continue
@@ -1650,7 +1648,6 @@ def _noun_after_her(w: Words, toks: list[Tok], k: int, ceil: int) -> bool:
     t = toks[k]
     if not (
         _plain_word(w, t)
-        and t.low not in _SUBJECTS
         and t.low not in w.pronouns
         and t.low not in _QUANTIFIERS
         and t.low not in _SMALL_NUMBERS
@@ -1953,7 +1950,7 @@ def _past_work_title(toks: list[Tok], cue: Cue, j: int, ceil: int, medium: str) 
         return k + 1
     # "…, the mayor wrote in": a comma, the speaker, then the cue; not "The mayor, a teacher, wrote"
     comma = next((m for m in range(cue.start - 1, max(-1, cue.start - 8), -1) if toks[m].text == ","), -1)
-    clause_before = 0 < comma < cue.start - 1 and sum(t.kind == "w" for t in toks[:comma]) >= 3
+    clause_before = 0 < comma < cue.start - 1 and words_in(toks, 0, comma, 3) >= 3
     if clause_before and (k + 1 >= ceil or toks[k + 1].kind == "p"):
         return k + 1
     return j

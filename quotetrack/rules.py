@@ -1506,9 +1506,7 @@ def seems_clause(c: Context) -> Frame | None:
     # "The mayor is widely expected to run": the subject and what follows the verb are reported;
     # "The bill is not expected to pass" stays whole, or the reported words would say the opposite
     narration = (np[1] + 1, cue.end)
-    negated = any(
-        t.low in {"not", "never", "no"} or t.low.endswith(("n't", "n’t")) for t in toks[np[1] + 1 : cue.end]
-    )
+    negated = any(t.low in {"not", "never", "no"} or t.low.endswith("n't") for t in toks[np[1] + 1 : cue.end])
     return Frame(
         "seems_clause", (cue.start, cue.end), None, (lo, hi), narration=None if negated else narration
     )
