@@ -185,7 +185,7 @@ class Resolver:
             for pos, name in self.names():
                 parts = _SUFFIX.sub("", name).split()
                 if len(parts) > 1:
-                    index.setdefault(parts[-1].lower().rstrip("’'s"), []).append((pos, name))
+                    index.setdefault(parts[-1].lower(), []).append((pos, name))
             self._by_surname = index
         found = self._by_surname.get(surname.lower())
         if found and gender in {"m", "f"}:
