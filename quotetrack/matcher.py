@@ -2050,6 +2050,15 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
                 j = k
                 continue
             break
+        if (
+            t.low in {"as", "when", "while"}
+            and j + 1 < ceil
+            # a subject opens the clause of time; "described as miserable, … that" is no such clause
+            and (toks[j + 1].low in w.pronouns or toks[j + 1].low in _DETS - {"a", "an"} or _cap(toks[j + 1]))
+            and (k := _that_after_phrase(w, toks, j, ceil)) > j + 1
+        ):
+            j = k  # "said as she closed the meeting that …": a clause of time before "that"
+            continue
         if t.low == "to" and cue.kind == "speech" and j + 1 < ceil and audience is None:
             aud = _audience_np(w, toks, j + 1, ceil)
             if aud is not None:

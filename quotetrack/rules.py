@@ -832,22 +832,42 @@ _ADJUNCT_OPENERS = frozenset({"after", "before", "during", "at", "in", "while", 
 _ADJUNCT_STOPS = frozenset({",", ".", ";", ":", "—", "–", "--", "?", "!", "("})
 
 
-def _adjunct_tail(c: Context, j: int) -> bool:
-    """Whether the words from ``j`` to the next comma are a short adverbial, no clause.
+# Conjunctions that open a clause of time or circumstance after "X said": "…, she said as
+# she left the hall". Not "if", "because" or "unless": "said if elected she would …" opens
+# the content.
+_TIME_CONJUNCTIONS = frozenset({"as", "when", "while", "after", "before"})
 
-    ``…, the mayor said after the vote`` or ``said Tuesday in Paris, noting …``: the
-    content is the clause before; ``said in May the bridge would close`` is no tail.
+
+def _time_clause(w: Words, toks: list[Tok], j: int) -> bool:
+    """Whether a clause of time opens at ``j``: ``as she left``, ``when asked``, ``after touring it``."""
+    if toks[j].low not in _TIME_CONJUNCTIONS or j + 1 >= len(toks) or toks[j + 1].low in {"if", "though"}:
+        return False
+    nxt = toks[j + 1]
+    return nxt.low.endswith(("ing", "ed")) or nxt.low in w.past or _clause_like(w, toks, j + 1, len(toks))
+
+
+def _adjunct_tail(c: Context, j: int) -> bool:
+    """Whether the words from ``j`` to the next comma are a short adverbial.
+
+    ``…, the mayor said after the vote``, ``said Tuesday in Paris, noting …`` or ``said as
+    she left``: the content is the clause before; ``said in May the bridge would close``
+    is no tail (a clause only follows a subordinating conjunction).
     """
     toks, w = c.toks, c.w
-    if j >= len(toks) or (toks[j].low not in _ADJUNCT_OPENERS and toks[j].low not in w.times):
+    if j >= len(toks):
+        return False
+    clause = _time_clause(w, toks, j)
+    if not clause and toks[j].low not in _ADJUNCT_OPENERS and toks[j].low not in w.times:
         return False
     k = j
     while k < len(toks) and toks[k].text not in _ADJUNCT_STOPS:
         t = toks[k]
-        if t.kind == "q" or t.low in _AUX or t.low == "that" or t.low in w.speech or _past(w, toks, k):
+        if not clause and (
+            t.kind == "q" or t.low in _AUX or t.low == "that" or t.low in w.speech or _past(w, toks, k)
+        ):
             return False
         k += 1
-    return k - j <= 10 and (k == len(toks) or toks[k].text in {",", ".", "?", "!", ";"})
+    return k - j <= (20 if clause else 10) and (k == len(toks) or toks[k].text in {",", ".", "?", "!", ";"})
 
 
 # After a comma, these words start the narrator's clause or a new attribution, not more
@@ -1598,6 +1618,12 @@ def clause_speaker_cue(c: Context) -> Frame | None:
     hi = content_end(toks, lo, first - 1)
     if words_in(toks, lo, hi, 3) < 3:
         return None
+    if (
+        cue.end + 1 < len(toks)
+        and _time_clause(c.w, toks, cue.end + 1)
+        and not _clause_like(c.w, toks, lo, hi)
+    ):
+        return None  # "At day's end, however, Clinton said as he …": no clause before the speaker
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     return _framed("clause_speaker_cue", cue, np, (lo, hi), role, after)
 
