@@ -910,6 +910,8 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             continue
         if t.low == "known" and i + 1 < n and toks[i + 1].low == "as":
             continue  # "the group known as the Friends of the Pier": a name, not a statement
+        if t.low == "supposed" and i + 1 < n and toks[i + 1].low == "to":
+            continue  # "the ferry is supposed to run hourly": a duty or a plan, no one's belief
         low = t.low
         phrase = _phrase(toks, i, w.speech_phrasal.get(low, ()))
         stance = _phrase(toks, i, w.stance_phrasal.get(low, ()))

@@ -1479,7 +1479,7 @@ def seems_clause(c: Context) -> Frame | None:
         be = _be_before(c)
         if (
             be is None
-            or toks[be].low not in _BE
+            or toks[be].low not in _BE_ANY  # "isn't expected to" too
             or cue.kind not in {"belief", "speech"}
             or cue.base == "quote"
             or toks[cue.start].low in _ADDRESSEE_PASSIVE  # "were urged to": the subject was spoken to
