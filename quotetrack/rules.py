@@ -1438,15 +1438,33 @@ _MESSAGES = frozenset(
 
 
 def _sender(c: Context, np: tuple[int, int]) -> tuple[int, int] | None:
-    """Who sent the message ``np`` names: ``the mayor`` in ``the mayor issued a statement saying``."""
+    """Who sent the message ``np`` names: ``the mayor`` in ``the mayor issued a statement saying``.
+
+    The day it was sent may come between (``sent an email Wednesday saying``); at the head of
+    a sentence the phrase found may hold the whole clause (``The mayor issued a statement``).
+    """
     toks, w = c.toks, c.w
-    if toks[np[1]].low not in _MESSAGES or toks[np[0]].low not in {"a", "an", "the"} or np[0] - 2 < c.floor:
+    if (toks[np[1]].low in w.times or toks[np[1]].low in _DAY_WORDS) and np[1] - 1 >= c.floor:
+        # "sent an email Wednesday saying": the day is no part of the message
+        before = np_left(w, toks, np[1] - 1, c.floor) if np[0] == np[1] else (np[0], np[1] - 1)
+        if before is None:
+            return None
+        np = before
+    if toks[np[1]].low not in _MESSAGES:
+        return None
+    inner = next(
+        (k for k in range(np[0] + 1, np[1]) if toks[k].low in {"a", "an", "the"} and _past(w, toks, k - 1)),
+        -1,
+    )
+    if inner > 0:
+        np = (inner, np[1])  # "The mayor issued a statement": the clause read as one phrase
+    if toks[np[0]].low not in {"a", "an", "the"} or np[0] - 2 < c.floor:
         return None
     verb = np[0] - 1
     if not (toks[verb].text.islower() and _past(w, toks, verb)):
         return None
     found = _subject(c, verb, c.floor)
-    return found[0] if found is not None else None
+    return _coordinated(c, found[0], c.floor) if found is not None else None  # "Ana and Ben issued …"
 
 
 def _subordinate(c: Context, s: int) -> bool:
@@ -3087,6 +3105,8 @@ def speaker_stance_object(c: Context) -> Frame | None:
     if found is None:
         return None
     np, role = found
+    if toks[cue.start].low.endswith("ing") and role is None:
+        np = _sender(c, np) or np  # "released a statement Tuesday questioning the ruling"
     if cue.kind == "evidence" and _bare(toks[np[1]].low) not in w.documents:
         return None  # "The poll showed Ana Ruiz ahead"; but "she showed courage" reports nothing
     if (
