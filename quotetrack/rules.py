@@ -662,8 +662,10 @@ def _relative_subject(c: Context, h: int, floor: int) -> tuple[int, int] | None:
         if _participle(w, toks[r]) and toks[r].low not in _OBJECT_CONTROL:  # not "led them to say"
             # "A poll conducted by the college showed", "Voters polled said": a participle phrase
             between = toks[r + 1 : h + 1]
-            if r < h and c.cue.kind == "evidence" and toks[c.cue.start].low.endswith("ing"):
-                return None  # "Officials released documents showing …": the documents show it
+            if r < h and toks[c.cue.start].low.endswith("ing"):
+                # "Officials released documents showing …": the documents show it; "The mayor
+                # spent the week arguing …": the verb is the clause's own, not a participle
+                return None
             if h - r > 12 or any(
                 t.kind != "w" or t.low in w.speech or t.low in _PARTICIPLE_STOPS for t in between
             ):
@@ -1296,7 +1298,7 @@ def speaker_cue_clause(c: Context) -> Frame | None:
         return None
     np, role = found
     if toks[cue.start].low.endswith("ing") and role is None:
-        np = _sender(c, np) or np
+        np = _sender(c, np) or _subject_of_participle(c, np) or np
     after = after_cue(w, c.text, toks, cue, len(toks))
     lo = after.start
     if cue.base == "quote" and lo + 2 < len(toks) and toks[lo].low == "as" and toks[lo + 1].low == "saying":
@@ -1465,6 +1467,34 @@ def _sender(c: Context, np: tuple[int, int]) -> tuple[int, int] | None:
         return None
     found = _subject(c, verb, c.floor)
     return _coordinated(c, found[0], c.floor) if found is not None else None  # "Ana and Ben issued …"
+
+
+def _speaker_noun(w: Words, t: Tok) -> bool:
+    """Whether a phrase's head may name who speaks: a name, a pronoun, a person, group, body or document."""
+    low = _bare(t.low)
+    return (
+        _cap(t)
+        or t.low in w.pronouns
+        or any(low in words for words in (w.roles, w.groups, w.organizations, w.documents, w.audiences))
+    )
+
+
+def _subject_of_participle(c: Context, np: tuple[int, int]) -> tuple[int, int] | None:
+    """The clause's subject when a participle of saying follows an object that cannot speak.
+
+    ``The campaign entered the talks believing …``: the campaign believes, not the talks;
+    ``met voters saying …`` stays with the voters.
+    """
+    toks = c.toks
+    if np[0] - 1 < c.floor or _speaker_noun(c.w, toks[np[1]]) or np[1] + 1 != c.cue.start:
+        return None
+    verb = np[0] - 1
+    if toks[verb].low in _PREPOSITIONS | {"to", "into", "onto", "toward", "towards"} and verb - 1 >= c.floor:
+        verb -= 1  # "went to the polls hoping"
+    if not (toks[verb].text.islower() and (_past(c.w, toks, verb) or toks[verb].low in c.w.past)):
+        return None
+    found = _subject(c, verb, c.floor)
+    return found[0] if found is not None and found[0][1] == verb - 1 else None
 
 
 def _subordinate(c: Context, s: int) -> bool:
