@@ -662,10 +662,8 @@ def _relative_subject(c: Context, h: int, floor: int) -> tuple[int, int] | None:
         if _participle(w, toks[r]) and toks[r].low not in _OBJECT_CONTROL:  # not "led them to say"
             # "A poll conducted by the college showed", "Voters polled said": a participle phrase
             between = toks[r + 1 : h + 1]
-            if r < h and toks[c.cue.start].low.endswith("ing"):
-                # "Officials released documents showing …": the documents show it; "The mayor
-                # spent the week arguing …": the verb is the clause's own, not a participle
-                return None
+            if r < h and c.cue.kind == "evidence" and toks[c.cue.start].low.endswith("ing"):
+                return None  # "Officials released documents showing …": the documents show it
             if h - r > 12 or any(
                 t.kind != "w" or t.low in w.speech or t.low in _PARTICIPLE_STOPS for t in between
             ):
@@ -1439,6 +1437,10 @@ _MESSAGES = frozenset(
 )
 
 
+# Verbs of getting a message: their subject did not send it.
+_RECEIVING = frozenset({"received", "obtained", "got", "found", "read", "saw", "reviewed", "intercepted"})
+
+
 def _sender(c: Context, np: tuple[int, int]) -> tuple[int, int] | None:
     """Who sent the message ``np`` names: ``the mayor`` in ``the mayor issued a statement saying``.
 
@@ -1465,6 +1467,8 @@ def _sender(c: Context, np: tuple[int, int]) -> tuple[int, int] | None:
     verb = np[0] - 1
     if not (toks[verb].text.islower() and _past(w, toks, verb)):
         return None
+    if toks[verb].low in _RECEIVING:
+        return np  # "Reporters obtained an email Wednesday saying …": the email says it
     found = _subject(c, verb, c.floor)
     return _coordinated(c, found[0], c.floor) if found is not None else None  # "Ana and Ben issued …"
 
@@ -1485,13 +1489,18 @@ def _subject_of_participle(c: Context, np: tuple[int, int]) -> tuple[int, int] |
     ``The campaign entered the talks believing …``: the campaign believes, not the talks;
     ``met voters saying …`` stays with the voters.
     """
-    toks = c.toks
-    if np[0] - 1 < c.floor or _speaker_noun(c.w, toks[np[1]]) or np[1] + 1 != c.cue.start:
+    toks, w = c.toks, c.w
+    if _speaker_noun(w, toks[np[1]]) or np[1] + 1 != c.cue.start:
         return None
+    # At the head of a sentence the phrase found may hold the clause itself: "The mayor spent
+    # the week" (read as "Voters polled in May"); its verb is the one before a determiner.
+    inner = next((k for k in range(np[0] + 2, np[1]) if toks[k].low in _DETS and _past(w, toks, k - 1)), -1)
+    if inner > 0:
+        return np[0], inner - 2
     verb = np[0] - 1
-    if toks[verb].low in _PREPOSITIONS | {"to", "into", "onto", "toward", "towards"} and verb - 1 >= c.floor:
+    if verb - 1 >= c.floor and toks[verb].low in _PREPOSITIONS | {"to", "into", "onto", "toward", "towards"}:
         verb -= 1  # "went to the polls hoping"
-    if not (toks[verb].text.islower() and (_past(c.w, toks, verb) or toks[verb].low in c.w.past)):
+    if verb - 1 < c.floor or not (toks[verb].text.islower() and _past(w, toks, verb)):
         return None
     found = _subject(c, verb, c.floor)
     return found[0] if found is not None and found[0][1] == verb - 1 else None
