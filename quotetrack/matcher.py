@@ -1818,6 +1818,11 @@ def _framing_phrase(
 
 
 # Prepositions that open a phrase of time, place or medium between a cue and its clause.
+# Conjunctions that open a clause of time or circumstance after a verb of saying: "said as she
+# left the hall", "said when asked". Not "if", "because" or "unless": "said if elected she
+# would …" opens what was said.
+TIME_CONJUNCTIONS = frozenset({"as", "when", "while", "after", "before"})
+
 _PHRASE_PREPOSITIONS = frozenset(
     {
         "on",
@@ -2053,7 +2058,7 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
                 continue
             break
         if (
-            t.low in {"as", "when", "while"}
+            t.low in TIME_CONJUNCTIONS  # "after" and "before" were taken above, as prepositions
             and j + 1 < ceil
             # a subject opens the clause of time; "described as miserable, … that" is no such clause
             and (toks[j + 1].low in w.pronouns or toks[j + 1].low in _DETS - {"a", "an"} or _cap(toks[j + 1]))

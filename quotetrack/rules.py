@@ -32,6 +32,7 @@ from .matcher import (
     _WEAK,
     CLOSE_TO,
     DOCUMENT_MODIFIERS,
+    TIME_CONJUNCTIONS,
     TOPIC_PREPOSITIONS,
     WH_RELATIVES,
     After,
@@ -832,15 +833,9 @@ _ADJUNCT_OPENERS = frozenset({"after", "before", "during", "at", "in", "while", 
 _ADJUNCT_STOPS = frozenset({",", ".", ";", ":", "—", "–", "--", "?", "!", "("})
 
 
-# Conjunctions that open a clause of time or circumstance after "X said": "…, she said as
-# she left the hall". Not "if", "because" or "unless": "said if elected she would …" opens
-# the content.
-_TIME_CONJUNCTIONS = frozenset({"as", "when", "while", "after", "before"})
-
-
 def _time_clause(w: Words, toks: list[Tok], j: int) -> bool:
     """Whether a clause of time opens at ``j``: ``as she left``, ``when asked``, ``after touring it``."""
-    if toks[j].low not in _TIME_CONJUNCTIONS or j + 1 >= len(toks) or toks[j + 1].low in {"if", "though"}:
+    if toks[j].low not in TIME_CONJUNCTIONS or j + 1 >= len(toks) or toks[j + 1].low in {"if", "though"}:
         return False
     nxt = toks[j + 1]
     return nxt.low.endswith(("ing", "ed")) or nxt.low in w.past or _clause_like(w, toks, j + 1, len(toks))
@@ -1441,6 +1436,16 @@ _MESSAGES = frozenset(
 _RECEIVING = frozenset({"received", "obtained", "got", "found", "read", "saw", "reviewed", "intercepted"})
 
 
+def _object_in_phrase(w: Words, toks: list[Tok], np: tuple[int, int]) -> int:
+    """Where a verb's object starts inside the phrase ``np``, or -1.
+
+    At the head of a sentence the subject finder may read a whole clause as one phrase, as
+    it reads "Voters polled in May": ``The mayor issued a statement``, ``The mayor spent the
+    week``. The object opens with a determiner after a past-tense verb.
+    """
+    return next((k for k in range(np[0] + 2, np[1]) if toks[k].low in _DETS and _past(w, toks, k - 1)), -1)
+
+
 def _sender(c: Context, np: tuple[int, int]) -> tuple[int, int] | None:
     """Who sent the message ``np`` names: ``the mayor`` in ``the mayor issued a statement saying``.
 
@@ -1456,10 +1461,7 @@ def _sender(c: Context, np: tuple[int, int]) -> tuple[int, int] | None:
         np = before
     if toks[np[1]].low not in _MESSAGES:
         return None
-    inner = next(
-        (k for k in range(np[0] + 1, np[1]) if toks[k].low in {"a", "an", "the"} and _past(w, toks, k - 1)),
-        -1,
-    )
+    inner = _object_in_phrase(w, toks, np)
     if inner > 0:
         np = (inner, np[1])  # "The mayor issued a statement": the clause read as one phrase
     if toks[np[0]].low not in {"a", "an", "the"} or np[0] - 2 < c.floor:
@@ -1475,12 +1477,7 @@ def _sender(c: Context, np: tuple[int, int]) -> tuple[int, int] | None:
 
 def _speaker_noun(w: Words, t: Tok) -> bool:
     """Whether a phrase's head may name who speaks: a name, a pronoun, a person, group, body or document."""
-    low = _bare(t.low)
-    return (
-        _cap(t)
-        or t.low in w.pronouns
-        or any(low in words for words in (w.roles, w.groups, w.organizations, w.documents, w.audiences))
-    )
+    return _cap(t) or t.low in w.pronouns or _nounish(w, t.low) or _bare(t.low) in w.audiences
 
 
 def _subject_of_participle(c: Context, np: tuple[int, int]) -> tuple[int, int] | None:
@@ -1492,9 +1489,7 @@ def _subject_of_participle(c: Context, np: tuple[int, int]) -> tuple[int, int] |
     toks, w = c.toks, c.w
     if _speaker_noun(w, toks[np[1]]) or np[1] + 1 != c.cue.start:
         return None
-    # At the head of a sentence the phrase found may hold the clause itself: "The mayor spent
-    # the week" (read as "Voters polled in May"); its verb is the one before a determiner.
-    inner = next((k for k in range(np[0] + 2, np[1]) if toks[k].low in _DETS and _past(w, toks, k - 1)), -1)
+    inner = _object_in_phrase(w, toks, np)  # "The mayor spent the week"
     if inner > 0:
         return np[0], inner - 2
     verb = np[0] - 1
