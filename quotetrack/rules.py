@@ -538,6 +538,7 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
         and toks[s - 1].text == ","
         and _roleish(w, toks, np)
         and not _bare_plural(toks, np)
+        and toks[s].low not in _POINTING  # "Clinton, her aides said, would …" is an aside, not a role
     ):
         name = np_left(w, toks, s - 2, floor)
         if (
@@ -548,6 +549,11 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
         ):
             return name, np  # "Karin von Hippel, director general of RUSI told"
     return _coordinated(c, np, floor), None
+
+
+# Possessive and demonstrative determiners: "her aides", "these officials" point at someone
+# named elsewhere, so they do not open the role of the name before them.
+_POINTING = frozenset({"his", "her", "their", "its", "our", "my", "your", "this", "these", "those"})
 
 
 def _participle_aside(toks: list[Tok], k: int) -> bool:
