@@ -1901,9 +1901,10 @@ def _participle_phrase_end(w: Words, toks: list[Tok], j: int, ceil: int) -> int:
 def _that_after_phrase(w: Words, toks: list[Tok], j: int, ceil: int, *, clause_stops: bool = False) -> int:
     """Where a "that", or a comma or colon before a quotation, closes the phrase after token ``j``, or -1.
 
-    Fourteen words and commas at most, with no verb of saying among them; with ``clause_stops`` no
-    auxiliary either ("in a statement released Monday the deficit was so large that …" is a
-    clause, but "on CNN, where he is a paid contributor, that …" is an aside).
+    Fourteen words and commas at most, with no verb of saying among them (nor one of thinking or
+    showing after a comma); with ``clause_stops`` no auxiliary either ("in a statement released
+    Monday the deficit was so large that …" is a clause, but "on CNN, where he is a paid
+    contributor, that …" is an aside).
     """
     k = j + 1
     while (
@@ -1912,7 +1913,8 @@ def _that_after_phrase(w: Words, toks: list[Tok], j: int, ceil: int, *, clause_s
         and toks[k].low != "that"
         and not (clause_stops and toks[k].low in _FINITE)
         and ((toks[k].kind == "w" and toks[k].low not in w.speech) or toks[k].text in {",", ":"})
-    ):
+        and not (toks[k - 1].text == "," and (toks[k].low in w.belief or toks[k].low in w.evidence))
+    ):  # "writing in the Ledger, noticed that": the aside ends, the subject's own verb follows
         if toks[k].text in {",", ":"} and k + 1 < ceil and toks[k + 1].kind == "q":
             return k  # "tweeted in response: “…”", "said in the spring, when …, “…”"
         k += 1

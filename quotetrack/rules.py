@@ -188,6 +188,20 @@ def _passive(c: Context, kinds: frozenset[str] = frozenset({"speech"})) -> bool:
     return c.cue.end + 1 < len(toks) and toks[c.cue.end + 1].low in _PASSIVE_FOLLOWS
 
 
+def _perceived(c: Context) -> bool:
+    """Whether the cue is the passive of a verb of noticing: ``the flaw was never noticed before``.
+
+    What was noticed or discovered is no statement, and its subject no source.
+    """
+    w = c.w
+    return (
+        c.cue.kind == "belief"
+        and c.cue.base in w.not_object
+        and c.cue.base not in w.belief_adjectives  # "is convinced that" is no passive
+        and _passive(c, frozenset({"belief"}))
+    )
+
+
 # What follows a participle after a person's "’s" when the "’s" is "is": "he’s accused of".
 _PASSIVE_FOLLOWS = frozenset({"to", "as", "by", "of", "for", "over", "with"})
 
@@ -262,6 +276,17 @@ def _past(w: Words, toks: list[Tok], k: int, *, coordinated: bool = False) -> bo
         and (prev.low not in _BEFORE_ADJECTIVE or (coordinated and prev.low in {"and", "or"}))
         and not prev.low.endswith("ly")
         and not prev.text[:1].isdigit()
+    )
+
+
+def _relative_at(toks: list[Tok], lo: int, hi: int) -> int:
+    """Where "and" and a relative pronoun first open a clause between ``lo`` and ``hi`` (else ``hi``).
+
+    A verb after it is the relative clause's: "mentioned during her first term and which she had
+    promoted" reports no clause.
+    """
+    return next(
+        (k for k in range(lo + 1, hi) if toks[k].low in _WH_RELATIVES and toks[k - 1].low == "and"), hi
     )
 
 
@@ -1315,13 +1340,17 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     nxt = toks[lo] if lo < len(toks) else None
     if nxt is None:
         return None
-    passive = _passive(c)
+    passive = _passive(c) or _perceived(c)
     if passive and toks[cue.start].low in _ADDRESSEE_PASSIVE:
         return _addressed("speaker_cue_clause", c, np, after)  # "Passengers were told the ferry …"
     if (
         passive
         or nxt.low in _AUX
-        or (nxt.low in _PREPOSITIONS and not after.that and not _clause_like(c.w, toks, lo, hi))
+        or (
+            nxt.low in _PREPOSITIONS
+            and not after.that
+            and not _clause_like(c.w, toks, lo, _relative_at(toks, lo, hi))
+        )
     ):
         return None  # "anyone wanting to ...", "has been mentioned in", "everything Trump says is a lie"
     clause = after.that or _clause_like(c.w, toks, lo, hi)
@@ -2963,7 +2992,7 @@ def speaker_cue_topic(c: Context) -> Frame | None:
     Example: ``The mayor spoke to reporters about the harbour plan.``
     """
     toks, cue = c.toks, c.cue
-    if cue.kind not in {"speech", "belief"} or _passive(c):
+    if cue.kind not in {"speech", "belief"} or _passive(c) or _perceived(c):
         return None
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     j = after.start
