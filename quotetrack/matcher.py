@@ -152,6 +152,8 @@ _SMALL_NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven
 # Conjunctions that may open a sentence before its first phrase: "But in a new poll, …".
 LEADING_CONJUNCTIONS = frozenset({"but", "and", "yet", "so"})
 _CONNECT = frozenset({"of", "for", "at", "from", "with", "on", "in", "to"})
+# Particles of phrasal verbs, which follow a verb and seldom a noun: "sits down", "backs off".
+_ADVERB_PARTICLES = frozenset({"down", "up", "out", "back", "off", "away"})
 # Words that open a relative clause: "a tax that funds the ferry", "the mayor, who …".
 _RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
@@ -653,8 +655,10 @@ def np_right(w: Words, toks: list[Tok], i: int, ceil: int) -> tuple[int, int] | 
             and p.low not in w.past  # "The mayor took"
             and not p.low.endswith(("ed", "ing"))
             and not (
-                present_verb(w, p) and j + 1 < ceil and toks[j + 1].low in _DETS
-            )  # "The firm runs a mill"
+                present_verb(w, p)
+                and j + 1 < ceil
+                and (toks[j + 1].low in _DETS or toks[j + 1].low in _ADVERB_PARTICLES)
+            )  # "The firm runs a mill", "The manager sits down"
         ):
             j += 1  # "a new poll", "the 2009 paper", "exit polls"
             generic += 1
@@ -1551,6 +1555,12 @@ def _audience_before_that(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple
 
 # Pronouns that open the reported clause after an audience: "told reporters she would run".
 _CLAUSE_PRONOUNS = frozenset(_SUBJECTS) - {"it", "you"}
+# Words that count how often something was said: "asked several times whether …".
+_HOW_MANY = frozenset(
+    {"several", "many", "multiple", "numerous", "countless", "two", "three", "four", "five"}
+)
+# Words that open a reported question after whom a speaker told: "told guests how she …".
+_QUESTION_OPENERS = frozenset({"how", "why", "what", "whether"})  # not "if": "promised reform if elected"
 
 
 def _place_end(toks: list[Tok], j: int, ceil: int) -> int:
@@ -1597,8 +1607,10 @@ def _after_place(w: Words, toks: list[Tok], j: int, ceil: int) -> int:
         k += 2  # "in Leeds on Friday"
     if k >= ceil:
         return j
-    if toks[k].low in _CLAUSE_PRONOUNS or (
-        named and (toks[k].low in _CLAUSE_OPENERS or toks[k].low in w.times)
+    if (
+        toks[k].low in _CLAUSE_PRONOUNS
+        or toks[k].low in _QUESTION_OPENERS
+        or (named and (toks[k].low in _CLAUSE_OPENERS or toks[k].low in w.times))
     ):
         return k
     return j
@@ -1739,6 +1751,8 @@ def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int
         k < ceil and k - first < 4 and toks[k].kind == "w" and not _cap(toks[k]) and toks[k].low not in w.stop
     ):
         k += 1
+    if k - 2 >= first and toks[k - 1].low == "times":
+        k -= 2  # "asked the senator several times whether": how often, not whom
     if (
         k > first
         and k > j
@@ -1751,7 +1765,9 @@ def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int
                 (k > j + 1 or _plural_noun(toks[j]))  # not "pledged to reach at the talks"
                 and (
                     toks[k].low in _CLAUSE_PRONOUNS
+                    or toks[k].low in _QUESTION_OPENERS  # "told guests how …"
                     or _place_end(toks, k, ceil) > k
+                    or _after_place(w, toks, k, ceil) > k  # "told guests at the dinner how …"
                     or (
                         _time_at(w, toks, k, ceil)
                         # not "spoke to accept his party's nomination last week": a verb and its object
@@ -2011,6 +2027,12 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
             j = audience[1] + 1
             if j < ceil and toks[j].low in {"in", "at"} and _medium_phrase(text, toks[j]) is None:
                 j = _after_place(w, toks, j, ceil)
+            elif (
+                j < ceil
+                and toks[j].low in {"who", "whom"}
+                and (k := _that_after_phrase(w, toks, j, ceil)) > j + 1
+            ):
+                j = k  # "telling anyone who will listen that …": the relative clause belongs to the audience
     for _ in range(6):
         if j >= ceil:
             break
@@ -2019,6 +2041,9 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
             break
         if _time_word(w, toks, j, ceil):
             j += 2 if t.low in {"this", "last"} else 1
+            continue
+        if j + 1 < ceil and toks[j + 1].low == "times" and (t.low in _HOW_MANY or t.text.isdigit()):
+            j += 2  # "asked several times whether …": how often, not what
             continue
         if t.low == "on" and (show := _programme(w, toks, j + 1, ceil)) >= 0:
             if show > j + 1:  # a bare title may be a topic: "said on “Medicare for All” that …"

@@ -1695,23 +1695,16 @@ def clause_speaker_cue(c: Context) -> Frame | None:
         return None  # "…, Mike Lee, who declared in May": the clause before is not his
     if toks[np[0]].text.islower() and toks[np[0]].low.endswith("ing") and toks[np[0] + 1].low in _DETS:
         return None  # "…, using an average of polls in 11 swing states.": a participle and its object
-    if (
-        not _only_tail(c, cue.end + 1)
-        and not _blank_from(toks, after_cue(c.w, c.text, toks, cue, len(toks)).start)
-        and not _adjunct_tail(c, cue.end + 1)
-    ):
+    after = after_cue(c.w, c.text, toks, cue, len(toks))
+    tail = after.audience[1] + 1 if after.audience else cue.end + 1  # "told her aides as she …"
+    if not _only_tail(c, cue.end + 1) and not _blank_from(toks, after.start) and not _adjunct_tail(c, tail):
         return None
     lo = c.floor
     hi = content_end(toks, lo, first - 1)
     if words_in(toks, lo, hi, 3) < 3:
         return None
-    if (
-        cue.end + 1 < len(toks)
-        and _time_clause(c.w, toks, cue.end + 1)
-        and not _clause_like(c.w, toks, lo, hi)
-    ):
+    if tail < len(toks) and _time_clause(c.w, toks, tail) and not _clause_like(c.w, toks, lo, hi):
         return None  # "At day's end, however, Clinton said as he …": no clause before the speaker
-    after = after_cue(c.w, c.text, toks, cue, len(toks))
     return _framed("clause_speaker_cue", cue, np, (lo, hi), role, after)
 
 
