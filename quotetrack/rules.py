@@ -1548,6 +1548,31 @@ def _subordinate(c: Context, s: int) -> bool:
     )
 
 
+def passive_by_agent(c: Context) -> Frame | None:
+    """What was reported, then a passive verb of saying and who reported it.
+
+    Example: ``The closure of the pier was first reported by the Harbour Gazette.``
+    """
+    toks, cue, w = c.toks, c.cue, c.w
+    if cue.kind != "speech" or not _passive(c) or toks[cue.start].low in _ADDRESSEE_PASSIVE:
+        return None  # "She was told by the coach": she heard it (speaker_cue_quote)
+    by = _by_agent(c)
+    if by is None or by[0] is None:
+        return None
+    agent, k = by
+    if not (k >= len(toks) or toks[k].kind == "p" or toks[k].low in w.times or toks[k].low in {"on", "in"}):
+        return None  # "was described by friends as generous": more follows the agent
+    found = _subject(c, cue.start, c.floor)
+    if found is None:
+        return None
+    np, _ = found
+    if np[0] != sentence_start(toks, c.floor) or (np[0] == np[1] and toks[np[0]].low in w.pronouns):
+        return None  # "it was reported by": "it" stands for nothing said
+    if _is_name(w, toks, np) or _roleish(w, toks, np) or _personal(w, toks, np):
+        return None  # "Rivera was asked by the host", "The mayor was quoted by": a person, not what was said
+    return Frame("passive_by_agent", (cue.start, cue.end), agent, (np[0], np[1] + 1))
+
+
 def seems_clause(c: Context) -> Frame | None:
     """``seems``, ``appears`` or a passive (``is expected to``) with no one named: the whole clause is reported.
 
@@ -3516,6 +3541,7 @@ RULES: tuple[Rule, ...] = tuple(
         (subject_participle_aside, 0.75),
         (participle_same_speaker, 0.75),
         (coordinated_same_speaker, 0.75),
+        (passive_by_agent, 0.7),
         (seems_clause, 0.5),
         (speaker_cue_clause, 0.8),
         (infinitive_cue_clause, 0.6),
