@@ -460,6 +460,9 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
     h = _skip_adverbs_left(w, toks, at, floor)
     if h < floor:
         return None
+    if toks[h].low == "to" and (governor := _governs_infinitive(c, h, floor)) is not None:
+        # "The senator was quick to embrace", "Ruiz went on to endorse": the governing verb's subject
+        return _subject(c, governor, floor)
     if toks[h].text in _DASHES:  # "-" only spaced: a hyphen joins its words
         # "Jane Doe -- a spokeswoman for the city -- said"
         k = h - 1
@@ -579,6 +582,35 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
 # Possessive and demonstrative determiners: "her aides", "these officials" point at someone
 # named elsewhere, so they do not open the role of the name before them.
 _POINTING = frozenset({"his", "her", "their", "its", "our", "my", "your", "this", "these", "those"})
+
+
+# Forms of "go", which governs an infinitive only with "on": "went on to endorse".
+_GO = frozenset({"go", "goes", "went", "gone"})  # but "is going to endorse" is the future
+# Words between "be" and an adjective that governs an infinitive: "were more likely to".
+_DEGREE = frozenset({"more", "less", "most", "least", "very", "too", "so", "all", "the"})
+
+
+def _governs_infinitive(c: Context, to: int, floor: int) -> int | None:
+    """The verb whose subject does what the infinitive after ``to`` says, or ``None``.
+
+    ``tended to``, ``went on to``, ``decided not to`` give that verb; ``was quick to``,
+    ``were more likely to``, ``was the first to`` give the form of *be*.
+    """
+    toks, w = c.toks, c.w
+    v = to - 1
+    while v > floor and toks[v].low in {"not", "on"}:
+        v -= 1  # "decided not to", "went on to"
+    if v <= floor or not toks[v].text.islower():
+        return None
+    if toks[v].low in w.infinitive_verbs:
+        on = toks[v + 1].low == "on"
+        return v if on or toks[v].low not in _GO else None  # "went to see her speak": a purpose, not a stance
+    if toks[v].low not in w.infinitive_adjectives:
+        return None
+    v -= 1
+    while v > floor and toks[v].low in _DEGREE:
+        v -= 1
+    return v if v > floor and toks[v].low in _BE_ANY else None
 
 
 def _participle_aside(toks: list[Tok], k: int) -> bool:

@@ -175,6 +175,7 @@ class Words:
     belief: dict[str, str]
     belief_adjectives: frozenset[str]
     infinitive_verbs: frozenset[str]
+    infinitive_adjectives: frozenset[str]
     evidence: dict[str, str]
     titles: frozenset[str]
     roles: frozenset[str]
@@ -232,6 +233,7 @@ def words() -> Words:
         belief=belief,
         belief_adjectives=load("belief_adjectives"),
         infinitive_verbs=frozenset(_verbs("infinitive_verbs")[0]),
+        infinitive_adjectives=load("infinitive_adjectives"),
         evidence=evidence,
         titles=titles | {t + "." for t in titles if " " not in t},
         roles=_plurals(_both(load("role_nouns"))),
