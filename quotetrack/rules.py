@@ -1581,18 +1581,29 @@ def _subordinate(c: Context, s: int) -> bool:
 
 
 def passive_by_agent(c: Context) -> Frame | None:
-    """What was reported, then a passive verb of saying and who reported it.
+    """What was reported, then a passive verb of saying and who reported it (and why, for a judgement).
 
     Example: ``The closure of the pier was first reported by the Harbour Gazette.``
     """
     toks, cue, w = c.toks, c.cue, c.w
-    if cue.kind != "speech" or not _passive(c) or toks[cue.start].low in _ADDRESSEE_PASSIVE:
+    if cue.kind not in {"speech", "stance"} or toks[cue.start].low in _ADDRESSEE_PASSIVE:
         return None  # "She was told by the coach": she heard it (speaker_cue_quote)
+    if not _passive(c, frozenset({"speech", "stance"})):
+        return None
     by = _by_agent(c)
     if by is None or by[0] is None:
         return None
     agent, k = by
-    if not (k >= len(toks) or toks[k].kind == "p" or toks[k].low in w.times or toks[k].low in {"on", "in"}):
+    reason = k + 1 < len(toks) and toks[k].low in _REASONS and cue.base not in w.not_object
+    if cue.kind == "stance" and not reason:
+        return None  # "The plan was backed by most voters": speaker_stance_object reads it
+    if not (
+        reason
+        or k >= len(toks)
+        or toks[k].kind == "p"
+        or toks[k].low in w.times
+        or toks[k].low in {"on", "in"}
+    ):
         return None  # "was described by friends as generous": more follows the agent
     found = _subject(c, cue.start, c.floor)
     if found is None:
@@ -1600,9 +1611,20 @@ def passive_by_agent(c: Context) -> Frame | None:
     np, _ = found
     if np[0] != sentence_start(toks, c.floor) or (np[0] == np[1] and toks[np[0]].low in w.pronouns):
         return None  # "it was reported by": "it" stands for nothing said
+    if reason:
+        # "The mayor was criticized by her rivals for skipping the debate": the subject and the
+        # reason are what was said, around the narration
+        hi = _end(c, k)
+        return Frame(
+            "passive_by_agent", (cue.start, cue.end), agent, (np[0], hi), narration=(np[1] + 1, k - 1)
+        )
     if _is_name(w, toks, np) or _roleish(w, toks, np) or _personal(w, toks, np):
         return None  # "Rivera was asked by the host", "The mayor was quoted by": a person, not what was said
     return Frame("passive_by_agent", (cue.start, cue.end), agent, (np[0], np[1] + 1))
+
+
+# Prepositions that give the reason a passive's subject was judged: "criticized by her rivals for …".
+_REASONS = frozenset({"for", "over"})
 
 
 def seems_clause(c: Context) -> Frame | None:
