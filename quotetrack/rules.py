@@ -1407,6 +1407,8 @@ def speaker_cue_clause(c: Context) -> Frame | None:
         return None  # "The bank found itself at the centre of the crisis"
     if nxt.kind == "w" and nxt.low in _NOT_CLAUSE and not clause:
         return None
+    if cue.kind == "evidence" and nxt.low in _VERB_PARTICLES and not after.that:
+        return None  # "failed to show up at the hearing": a phrasal verb, nothing shown
     if nxt.kind == "p" and nxt.text not in {"“", '"', "‘"}:
         return None
     return _framed("speaker_cue_clause", cue, np, (lo, hi), role, after)
