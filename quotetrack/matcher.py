@@ -1751,7 +1751,12 @@ def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int
         k < ceil and k - first < 4 and toks[k].kind == "w" and not _cap(toks[k]) and toks[k].low not in w.stop
     ):
         k += 1
-    if k - 2 >= first and toks[k - 1].low == "times":
+    if (
+        k - 2 >= first
+        and toks[k - 1].low == "times"
+        and k < ceil
+        and toks[k].low in _QUESTION_OPENERS | {"that"}
+    ):
         k -= 2  # "asked the senator several times whether": how often, not whom
     if (
         k > first
@@ -1929,7 +1934,11 @@ def _that_after_phrase(w: Words, toks: list[Tok], j: int, ceil: int, *, clause_s
         and toks[k].low != "that"
         and not (clause_stops and toks[k].low in _FINITE)
         and ((toks[k].kind == "w" and toks[k].low not in w.speech) or toks[k].text in {",", ":"})
-        and not (toks[k - 1].text == "," and (toks[k].low in w.belief or toks[k].low in w.evidence))
+        and not (
+            toks[k - 1].text == ","
+            and (toks[k].low in w.belief or toks[k].low in w.evidence)
+            and not toks[k].low.endswith("ing")  # ", knowing the jury was …, that": an aside goes on
+        )
     ):  # "writing in the Ledger, noticed that": the aside ends, the subject's own verb follows
         if toks[k].text in {",", ":"} and k + 1 < ceil and toks[k + 1].kind == "q":
             return k  # "tweeted in response: “…”", "said in the spring, when …, “…”"
@@ -2042,7 +2051,12 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
         if _time_word(w, toks, j, ceil):
             j += 2 if t.low in {"this", "last"} else 1
             continue
-        if j + 1 < ceil and toks[j + 1].low == "times" and (t.low in _HOW_MANY or t.text.isdigit()):
+        if (
+            j + 2 < ceil
+            and toks[j + 1].low == "times"
+            and (t.low in _HOW_MANY or t.text.isdigit())
+            and (toks[j + 2].low in _QUESTION_OPENERS or toks[j + 2].low in {"that", "whether"})
+        ):  # not "said three times as many people applied"
             j += 2  # "asked several times whether …": how often, not what
             continue
         if t.low == "on" and (show := _programme(w, toks, j + 1, ceil)) >= 0:

@@ -566,7 +566,7 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
         and toks[s - 1].text == ","
         and _roleish(w, toks, np)
         and not _bare_plural(toks, np)
-        and toks[s].low not in _POINTING  # "Clinton, her aides said, would …" is an aside, not a role
+        and not (toks[s].low in _POINTING and _comma_after_cue(c, at))  # "Clinton, her aides said, would …"
     ):
         name = np_left(w, toks, s - 2, floor)
         if (
@@ -611,6 +611,12 @@ def _governs_infinitive(c: Context, to: int, floor: int) -> int | None:
     while v > floor and toks[v].low in _DEGREE:
         v -= 1
     return v if v > floor and toks[v].low in _BE_ANY else None
+
+
+def _comma_after_cue(c: Context, at: int) -> bool:
+    """Whether the cue at ``at`` is followed by a comma, as an aside set inside the clause is."""
+    k = c.cue.end + 1 if at == c.cue.start else at + 1
+    return k < len(c.toks) and c.toks[k].text == ","
 
 
 def _participle_aside(toks: list[Tok], k: int) -> bool:
