@@ -2055,7 +2055,7 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
             j + 2 < ceil
             and toks[j + 1].low == "times"
             and (t.low in _HOW_MANY or t.text.isdigit())
-            and (toks[j + 2].low in _QUESTION_OPENERS or toks[j + 2].low in {"that", "whether"})
+            and toks[j + 2].low in _QUESTION_OPENERS | {"that"}
         ):  # not "said three times as many people applied"
             j += 2  # "asked several times whether …": how often, not what
             continue

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from .marks import CLOSER_CHARS
 from .matcher import (
+    _ADVERB_PARTICLES,
     _BE,
     _BE_NEGATED,
     _CONNECT,
@@ -3090,7 +3091,7 @@ def speaker_cue_topic(c: Context) -> Frame | None:
 
 
 # Particles that make a cue word part of another phrasal verb: "called off", "backed away".
-_VERB_PARTICLES = frozenset({"off", "into", "up", "down", "out", "away", "back"})
+_VERB_PARTICLES = _ADVERB_PARTICLES | {"into"}
 
 
 _STANCE_KINDS = frozenset({"stance", "speech", "belief", "evidence"})
