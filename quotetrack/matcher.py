@@ -1556,11 +1556,22 @@ def _audience_before_that(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple
 # Pronouns that open the reported clause after an audience: "told reporters she would run".
 _CLAUSE_PRONOUNS = frozenset(_SUBJECTS) - {"it", "you"}
 # Words that count how often something was said: "asked several times whether …".
-_HOW_MANY = frozenset(
-    {"several", "many", "multiple", "numerous", "countless", "two", "three", "four", "five"}
-)
+_HOW_MANY = _SMALL_NUMBERS | {"several", "many", "multiple", "numerous", "countless"}
 # Words that open a reported question after whom a speaker told: "told guests how she …".
 _QUESTION_OPENERS = frozenset({"how", "why", "what", "whether"})  # not "if": "promised reform if elected"
+
+
+def _how_often(toks: list[Tok], j: int, ceil: int) -> bool:
+    """Whether ``several times`` at ``j`` says how often, before a question or "that".
+
+    ``asked several times whether …``; not ``said three times as many people applied``.
+    """
+    return (
+        j + 2 < ceil
+        and toks[j + 1].low == "times"
+        and (toks[j].low in _HOW_MANY or toks[j].text.isdigit())
+        and (toks[j + 2].low in _QUESTION_OPENERS or toks[j + 2].low == "that")
+    )
 
 
 def _place_end(toks: list[Tok], j: int, ceil: int) -> int:
@@ -1751,12 +1762,7 @@ def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int
         k < ceil and k - first < 4 and toks[k].kind == "w" and not _cap(toks[k]) and toks[k].low not in w.stop
     ):
         k += 1
-    if (
-        k - 2 >= first
-        and toks[k - 1].low == "times"
-        and k < ceil
-        and toks[k].low in _QUESTION_OPENERS | {"that"}
-    ):
+    if k - 2 >= first and _how_often(toks, k - 2, ceil):
         k -= 2  # "asked the senator several times whether": how often, not whom
     if (
         k > first
@@ -2051,12 +2057,7 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
         if _time_word(w, toks, j, ceil):
             j += 2 if t.low in {"this", "last"} else 1
             continue
-        if (
-            j + 2 < ceil
-            and toks[j + 1].low == "times"
-            and (t.low in _HOW_MANY or t.text.isdigit())
-            and toks[j + 2].low in _QUESTION_OPENERS | {"that"}
-        ):  # not "said three times as many people applied"
+        if _how_often(toks, j, ceil):
             j += 2  # "asked several times whether …": how often, not what
             continue
         if t.low == "on" and (show := _programme(w, toks, j + 1, ceil)) >= 0:

@@ -199,8 +199,11 @@ def _perceived(c: Context) -> bool:
         c.cue.kind == "belief"
         and c.cue.base in w.not_object
         and c.cue.base not in w.belief_adjectives  # "is convinced that" is no passive
-        and _passive(c, frozenset({"belief"}))
+        and _passive(c, _BELIEF_KIND)
     )
+
+
+_BELIEF_KIND = frozenset({"belief"})
 
 
 # What follows a participle after a person's "’s" when the "’s" is "is": "he’s accused of".
@@ -582,7 +585,7 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
 
 # Possessive and demonstrative determiners: "her aides", "these officials" point at someone
 # named elsewhere, so they do not open the role of the name before them.
-_POINTING = frozenset({"his", "her", "their", "its", "our", "my", "your", "this", "these", "those"})
+_POINTING = _NOUN_OPENERS - {"a", "an", "the"}
 
 
 # Forms of "go", which governs an infinitive only with "on": "went on to endorse".
@@ -1556,6 +1559,10 @@ def _speaker_noun(w: Words, t: Tok) -> bool:
     return _cap(t) or t.low in w.pronouns or _nounish(w, t.low) or _bare(t.low) in w.audiences
 
 
+# Prepositions between a past verb and the place or thing after it: "went to the polls hoping".
+_GOAL_PREPOSITIONS = _PREPOSITIONS | {"to", "into", "onto", "toward", "towards"}
+
+
 def _subject_of_participle(c: Context, np: tuple[int, int]) -> tuple[int, int] | None:
     """The clause's subject when a participle of saying follows an object that cannot speak.
 
@@ -1569,7 +1576,7 @@ def _subject_of_participle(c: Context, np: tuple[int, int]) -> tuple[int, int] |
     if inner > 0:
         return np[0], inner - 2
     verb = np[0] - 1
-    if verb - 1 >= c.floor and toks[verb].low in _PREPOSITIONS | {"to", "into", "onto", "toward", "towards"}:
+    if verb - 1 >= c.floor and toks[verb].low in _GOAL_PREPOSITIONS:
         verb -= 1  # "went to the polls hoping"
     if verb - 1 < c.floor or not (toks[verb].text.islower() and _past(w, toks, verb)):
         return None
@@ -1595,9 +1602,9 @@ def passive_by_agent(c: Context) -> Frame | None:
     Example: ``The closure of the pier was first reported by the Harbour Gazette.``
     """
     toks, cue, w = c.toks, c.cue, c.w
-    if cue.kind not in {"speech", "stance"} or toks[cue.start].low in _ADDRESSEE_PASSIVE:
+    if cue.kind not in _SAYING_OR_JUDGING or toks[cue.start].low in _ADDRESSEE_PASSIVE:
         return None  # "She was told by the coach": she heard it (speaker_cue_quote)
-    if not _passive(c, frozenset({"speech", "stance"})):
+    if not _passive(c, _SAYING_OR_JUDGING):
         return None
     by = _by_agent(c)
     if by is None or by[0] is None:
@@ -1634,6 +1641,7 @@ def passive_by_agent(c: Context) -> Frame | None:
 
 # Prepositions that give the reason a passive's subject was judged: "criticized by her rivals for …".
 _REASONS = frozenset({"for", "over"})
+_SAYING_OR_JUDGING = frozenset({"speech", "stance"})
 
 
 def seems_clause(c: Context) -> Frame | None:
@@ -2831,9 +2839,7 @@ def _medium_tail(c: Context, k: int, lo: int | None = None) -> str | None:
         return None
     end, medium = found
     j = _token_from(c.toks, k, end)
-    goes_on = (
-        _MEDIUM_GOES_ON - {"with", "for"} if c.toks[k].low in _OCCASION_PREPOSITIONS else _MEDIUM_GOES_ON
-    )
+    goes_on = _OCCASION_GOES_ON if c.toks[k].low in _OCCASION_PREPOSITIONS else _MEDIUM_GOES_ON
     if j < len(c.toks) and (c.toks[j].low in goes_on or c.toks[j].low.endswith("ed")):
         return None
     return medium
@@ -2841,6 +2847,7 @@ def _medium_tail(c: Context, k: int, lo: int | None = None) -> str | None:
 
 # Words after a medium that carry the object on: "described it in an interview as …".
 _MEDIUM_GOES_ON = frozenset({"as", "to", "that", "of", "with", "for"})
+_OCCASION_GOES_ON = _MEDIUM_GOES_ON - {"with", "for"}  # "at a rally with voters" closes the object
 
 
 def _list_goes_on(w: Words, toks: list[Tok], k: int, stop: int) -> bool:
