@@ -420,9 +420,6 @@ def _clause_subject(c: Context, h: int, floor: int) -> tuple[tuple[int, int], No
             return None  # "It's easy to …", "Walking into the office to …": no subject
         # "Progressives tend to favor …", "The piece goes on to slam …": the subject is the
         # phrase before the verb that governs the infinitive, not the words up to "to"
-        v = h - 1 - (h - 2 > k and toks[h - 1].low == "on")  # "goes on to"
-        if v > k and toks[v].low in w.infinitive_verbs and toks[v - 1].low not in _DETS:
-            return (k, v - 1), None  # "Voters in rural areas tend to"
         np = np_right(w, toks, k, h)
         verb = (
             next(
@@ -754,12 +751,6 @@ def _relative_subject(c: Context, h: int, floor: int) -> tuple[int, int] | None:
             ) or toks[h].low == "to":
                 # "A report published on Monday shows": the time was skipped, the name is the noun;
                 # "The mayor tried to argue": the "-ed" form is the main verb, its infinitive the cue
-                if (
-                    toks[h].low == "to"
-                    and (toks[np[1]].low in w.stop or toks[np[1]].low in w.modifiers)
-                    and toks[h - 1].low in w.infinitive_verbs
-                ):
-                    return np[0], h - 2  # "Many elected officials tend to": the "-ed" form is an adjective
                 return np
             return np[0], h  # the mention keeps its participle phrase, as annotators mark it
         if toks[r].low not in {"who", "that", "whose"}:
