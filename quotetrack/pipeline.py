@@ -226,6 +226,10 @@ def _settle(toks: list[Tok], frames: list[Frame]) -> list[Frame]:
     return kept
 
 
+# "(CROSSTALK.)", "(Laughter)": a transcript's note on the scene, which nobody says
+_STAGE_DIRECTION = regex.compile(r"\([^()]*\)\.?")
+
+
 def _looks_like_speech(text: str, q: Quoted) -> bool:
     """Whether an unattributed quotation reads as speech rather than a scare quote or a title."""
     inner = text[q.start : q.end]
@@ -247,10 +251,22 @@ def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
     claimed: dict[int, int] = {}  # quotation index -> attribution index
     unit_atts: list[list[int]] = [[] for _ in units]
     prev_para = -1
+    turn = -1  # the attribution of a speaker label, which owns the rest of its paragraph
     w = words()
     for ui, u in enumerate(units):
         toks = u.toks
-        for f in _unit_frames(text, u, u.paragraph != prev_para):
+        if u.paragraph == prev_para and turn >= 0:
+            _continue_turn(atts, turn, u, claimed)
+            unit_atts[ui].append(turn)
+            continue
+        turn = -1
+        frames = _unit_frames(text, u, u.paragraph != prev_para)
+        label = next((f for f in frames if f.rule == "interview_label" and _transcript_label(toks, f)), None)
+        if label is not None:
+            # "SMITH: Well, I think the bridge will hold.": the turn is one statement, whatever it reports
+            label = label._replace(content=(label.content[0], content_end(toks, label.content[0], len(toks))))
+            frames = [label]
+        for f in frames:
             lo, hi = f.content
             qs = tuple(t.q for t in toks[lo:hi] if t.kind == "q")
             if any(q in claimed for q in qs):
@@ -277,6 +293,8 @@ def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
                     role = None  # "The mayor, in a statement, said": the aside is no role
             if role is not None and not role_phrase(w, toks, role):
                 role = None
+            if f is label:
+                turn = len(atts)
             unit_atts[ui].append(len(atts))
             for q in qs:
                 claimed[q] = len(atts)
@@ -290,6 +308,28 @@ def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
         prev_para = u.paragraph
     _context_rules(text, quoted, units, atts, claimed, unit_atts)
     return _build(text, paras, sents, quoted, atts)
+
+
+def _transcript_label(toks: list[Tok], f: Frame) -> bool:
+    """Whether a speaker label is a transcript's (``JAKE TAPPER:``, ``Q:``), not a headline's (``Poll:``)."""
+    return f.speaker is not None and all(t.text.isupper() for t in toks[f.speaker[0] : f.speaker[1] + 1])
+
+
+def _continue_turn(atts: list[Attribution], turn: int, u: Unit, claimed: dict[int, int]) -> None:
+    """Extend a transcript turn's content over the next sentence ``u`` of its paragraph."""
+    toks = u.toks
+    hi = content_end(toks, 0, len(toks))
+    if hi == 0:
+        return
+    a = atts[turn]
+    qs = tuple(t.q for t in toks[:hi] if t.kind == "q" and t.q not in claimed)
+    for q in qs:
+        claimed[q] = turn
+    atts[turn] = a._replace(
+        kind="mixed" if qs or a.kind == "mixed" else a.kind,
+        fragments=(*a.fragments[:-1], (a.fragments[-1][0], toks[hi - 1].end)),
+        quotes=(*a.quotes, *qs),
+    )
 
 
 def _around_narration(toks: list[Tok], f: Frame) -> tuple[tuple[int, int], ...]:
@@ -377,7 +417,7 @@ def _context_rules(
             while k < len(initial) and end(initial[k]) <= q.start:
                 best = later(best, initial[k])
                 k += 1
-            if t.q in claimed:
+            if t.q in claimed or _STAGE_DIRECTION.fullmatch(text, q.start, q.end):
                 continue
             alone = n_words == 0 and n_quotes == 1
             # A further quotation in the same paragraph continues the speaker before it.

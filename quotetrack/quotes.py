@@ -4,12 +4,17 @@ Marks are paired per paragraph with a stack; a single-family quote may nest in
 a double-family one. A quotation that runs over several paragraphs reopens
 each paragraph with a mark and closes only in the last. An unclosed mark never
 swallows the rest of the article: its quotation ends with its paragraph.
+A mark that opens a paragraph before a speaker label (``"SMITH: We will …``)
+opens no quotation: the paragraph is a turn of a quoted transcript, and the
+label names its speaker.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from typing import NamedTuple
+
+import regex
 
 from .marks import CLOSERS, OPENERS
 from .tokenize import Mark, Paragraph, classify_marks
@@ -58,6 +63,15 @@ class _Open(NamedTuple):
     first_open: int
 
 
+# A transcript's speaker label: one to four capitalised words, then a colon ("JAKE TAPPER:", "Q:").
+_LABEL = regex.compile(r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}:\s")
+
+
+def _opens_turn(text: str, mk: Mark, p: Paragraph) -> bool:
+    """Whether ``mk`` opens paragraph ``p`` before a transcript's speaker label."""
+    return mk.start == p.start and _LABEL.match(text, mk.end, min(p.end, mk.end + 40)) is not None
+
+
 # closer -> the openers it may close.
 _CLOSES = {c: tuple(o for o, cs in OPENERS.items() if c in cs) for c in CLOSERS}
 
@@ -100,6 +114,8 @@ def find_quoted(text: str, paras: list[Paragraph]) -> list[Quoted]:
         # Where each kind of opener stands in the stack: finding what a closer
         # closes must not scan the whole stack (hostile text opens thousands).
         where: dict[str, list[int]] = {}
+        if marks and _opens_turn(text, marks[0], p):
+            marks = marks[1:]
         if carry is not None:
             first = marks[0] if marks else None
             if (

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from typing import NamedTuple
 
-from .marks import CLOSER_CHARS
+from .marks import CLOSER_CHARS, MARKS
 from .matcher import (
     _ADVERB_PARTICLES,
     _BE,
@@ -3365,9 +3365,11 @@ def interview_label(c: Context) -> Frame | None:
     Example: ``SMITH: We will rebuild the bridge.``
     """
     toks, cue = c.toks, c.cue
-    if cue.kind != "colon" or not c.paragraph_start or c.floor != 0 or not 0 < cue.start <= 4:
+    # '"SMITH: We will …': the mark that opens each paragraph of a quoted transcript
+    first = 1 if toks and toks[0].kind == "p" and toks[0].text in MARKS else 0
+    if cue.kind != "colon" or not c.paragraph_start or c.floor != 0 or not first < cue.start <= first + 4:
         return None
-    label = toks[: cue.start]
+    label = toks[first : cue.start]
     # "SMITH:", "Matthews:" and headline sources ("Poll:", "Jane Doe:")
     if not all(
         t.kind == "w" and t.text[:1].isupper() and (t.low not in c.w.stop or t.text.isupper()) for t in label
@@ -3379,7 +3381,7 @@ def interview_label(c: Context) -> Frame | None:
     hi = _end(c)
     if words_in(toks, j, hi, 1) < 1 or toks[j].text[:1].isdigit():
         return None  # "Ana Ruiz: 1,204.": a tally, not a statement
-    return Frame("interview_label", (cue.start, cue.end), (0, cue.start - 1), (j, hi))
+    return Frame("interview_label", (cue.start, cue.end), (first, cue.start - 1), (j, hi))
 
 
 def asked_question(c: Context) -> Frame | None:

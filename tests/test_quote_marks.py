@@ -199,3 +199,11 @@ def test_quotations_of_any_text_are_trimmed_spans_inside_paragraphs(text: str) -
             assert s < e and text[s:e] == text[s:e].strip()
             assert any(p.start <= s and e <= p.end for p in paras)
         assert all(a[1] < b[0] for a, b in pairwise(q.fragments))
+
+
+def test_mark_before_a_transcript_label_opens_no_quotation() -> None:
+    """``"HOST: …`` opening each paragraph marks a quoted transcript's turns; inner quotations still pair."""
+    text = (
+        '"HOST: Were you warned?\n\n"OKONJO: Twice, and we called it “a scandal” then.\n\n"We will rebuild.'
+    )
+    assert texts_of(text) == ["a scandal", "We will rebuild."]
