@@ -1387,6 +1387,8 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     ):
         return None  # "anyone wanting to ...", "has been mentioned in", "everything Trump says is a lie"
     clause = after.that or _clause_like(c.w, toks, lo, hi)
+    if (nxt.low == "to" or not clause) and toks[np[1]].low in _WH_RELATIVES | {"that"}:
+        hi = content_end(toks, lo, _main_verb(c, lo, hi))  # "Donors who want to give more could pay …"
     if not clause and nxt.kind == "w" and nxt.low != "to" and not nxt.low.endswith("ing"):
         # "denied the charges on Twitter": an object, then the medium; "announced his retirement,
         # according to the club": an object, then its source ("denied posting it on Facebook" goes on)
@@ -3318,11 +3320,7 @@ def speaker_stance_object(c: Context) -> Frame | None:
     else:
         hi = _object_end(c, lo)
     if toks[np[1]].low in _WH_RELATIVES | {"that"}:
-        # "Voters who backed the mayor said …": the relative clause's object ends at the main verb
-        main = next((k for k in range(lo + 1, hi) if _finite_speech(w, toks, k)), hi)
-        while main + 1 < hi and _finite_speech(w, toks, main + 1):
-            main += 1  # "who backed the bill the mayor proposed said …": the second verb is the main one
-        hi = main
+        hi = _main_verb(c, lo, hi)  # "Voters who backed the mayor said …"
     if words_in(toks, lo, hi, 1) < 1 or all(
         t.low in w.times or t.kind == "p" or manner_adverb(t) for t in toks[lo:hi]
     ):
@@ -3341,6 +3339,57 @@ def speaker_stance_object(c: Context) -> Frame | None:
             hi = by
         return Frame("speaker_stance_object", (cue.start, cue.end), agent, (lo, hi), medium=medium)
     return Frame("speaker_stance_object", (cue.start, cue.end), np, (lo, hi), role=role, medium=medium)
+
+
+def _main_verb(c: Context, lo: int, hi: int) -> int:
+    """Where a relative clause's object or infinitive ends: at the main clause's verb, if one comes.
+
+    ``Voters who backed the mayor said …`` and ``Donors who want to give more could …`` end
+    before ``said`` and ``could``; ``who backed the bill the mayor proposed said`` before the
+    second verb. ``who backed the plan and is …`` ends before ``and``: the relative clause's
+    second predicate is not its object. Inside an inner clause (``who backed the plan that will
+    …``, ``the plan he has drawn up``) a finite verb is that clause's.
+    """
+    w, toks = c.w, c.toks
+    main = next(
+        (k for k in range(lo + 1, hi) if _finite_speech(w, toks, k) and toks[k - 1].low not in _INNER_CLAUSE),
+        hi,
+    )  # not "…, bankers who concluded": another relative clause's verb
+    while main + 1 < hi and _finite_speech(w, toks, main + 1):
+        main += 1  # "who backed the bill the mayor proposed said …": the second verb is the main one
+    while main < hi and main - 1 > lo and toks[main - 1].low in w.adverbs:
+        main -= 1  # "who denied the report later admitted …"
+    for k in range(lo + 1, main):
+        t = toks[k]
+        if t.low in _INNER_CLAUSE:
+            break
+        if t.low in _FINITE and t.text.islower() and _ends_object(w, toks[k - 1]):
+            return k
+        if (
+            t.low in _FINITE
+            and t.text.islower()
+            and toks[k - 1].low in {"and", "or", "but"}
+            and k - 1 > lo
+            and _ends_object(w, toks[k - 2])
+        ):
+            return k - 1
+    return main
+
+
+# Words that open a clause inside an object, whose verbs are that clause's.
+_INNER_CLAUSE = _WH_RELATIVES | {"that", "whether", "if", "because", "when", "while", "as", "than"}
+
+
+def _ends_object(w: Words, t: Tok) -> bool:
+    """Whether ``t`` may end a noun phrase before a verb: ``the plan`` in ``backed the plan will``."""
+    return (
+        t.kind == "w"
+        and _nounish_head(w, t)
+        and t.low not in _SUBJECTS
+        and t.low not in w.adverbs
+        and (t.low not in w.cue_words or t.low in w.nouny)  # "the plan", not "thought"
+        and t.low not in _AUX
+    )
 
 
 def _finite_speech(w: Words, toks: list[Tok], k: int) -> bool:
