@@ -598,6 +598,9 @@ def _governs_infinitive(c: Context, to: int, floor: int) -> int | None:
     ``were more likely to``, ``was the first to`` give the form of *be*.
     """
     toks, w = c.toks, c.w
+    took = _took_to(c, to, floor)
+    if took is not None:
+        return took
     v = to - 1
     while v > floor and toks[v].low in {"not", "on"}:
         v -= 1  # "decided not to", "went on to"
@@ -612,6 +615,21 @@ def _governs_infinitive(c: Context, to: int, floor: int) -> int | None:
     while v > floor and toks[v].low in _DEGREE:
         v -= 1
     return v if v > floor and toks[v].low in _BE_ANY else None
+
+
+_TAKE = frozenset({"take", "takes", "took", "taking", "taken"})
+
+
+def _took_to(c: Context, to: int, floor: int) -> int | None:
+    """``took`` in ``took to Twitter (on Friday) to blast …``: its subject speaks, where it went is the medium."""
+    toks = c.toks
+    for k in range(to - 2, max(floor, to - 10), -1):
+        t = toks[k]
+        if t.kind != "w" or t.low in c.w.cue_words:
+            return None
+        if t.low == "to" and toks[k - 1].low in _TAKE and toks[k - 1].text.islower():
+            return k - 1
+    return None
 
 
 def _comma_after_cue(c: Context, at: int) -> bool:
