@@ -24,8 +24,9 @@ __all__ = ["Resolved", "Resolver"]
 
 # A determiner and up to four words before a relative pronoun's comma: "the harbour union".
 _ANTECEDENT = regex.compile(
-    r"(?i)\b(?:the|an?|its|their|his|her|our)\s+((?:[\p{L}’'\-]+\s+){0,3}[\p{L}’'\-]+)$"
-)
+    r"(?i)\b(?:the|an?|its|their|his|her|our)\s+"
+    r"((?:(?!(?:the|an?|its|their|his|her|our)\s)[\p{L}’'\-]+\s+){0,3}[\p{L}’'\-]+)$"
+)  # the nearest determiner: "published a report", not "The council published a report"
 
 
 # Prepositions that tie a role or group to the place or body it belongs to.
@@ -346,7 +347,9 @@ class Resolver:
             mention = text[s:e]
             role = text[a.role[0] : a.role[1]].strip(" ,") if a.role else None
             low = mention.lower()
-            if low in w.pronouns:
+            if low == "that":
+                r = self._antecedent(s, role, history, nearest_word=True)  # "a paper that found"
+            elif low in w.pronouns:
                 r = self._pronoun(low, s, history, role)
                 if r is None:
                     kind = w.pronouns[low].split()[0]
@@ -389,21 +392,33 @@ class Resolver:
                 return h._replace(confidence=0.7)
         return None
 
+    def _antecedent(
+        self, at: int, role: str | None, history: list[tuple[int, Resolved]], nearest_word: bool = False
+    ) -> Resolved | None:
+        """What a relative pronoun at ``at`` stands for: the phrase just before it (and its comma).
+
+        ``Jane Doe, who said …`` gives Jane Doe, ``The union, which endorsed …`` the union; with
+        ``nearest_word`` (``a 2014 county paper that found``) a noun the phrase patterns miss is
+        the last word itself, not the last speaker.
+        """
+        before = self.text[max(0, at - 200) : at].rstrip().rstrip(",").rstrip()
+        m = regex.search(r"((?:\p{Lu}[\p{L}’'\-.]*\s*)+)$", before)
+        if m:
+            return self.describe(m.group(1).strip(), role)._replace(confidence=0.7)
+        m = _ANTECEDENT.search(before)  # "The union, which endorsed …": a common noun phrase
+        if m:
+            return self.describe(m.group(1), role)._replace(confidence=0.6)
+        if nearest_word and (m := regex.search(r"[\p{L}’'\-]+$", before)):
+            return self.describe(m.group(0), role)._replace(confidence=0.5)
+        return history[-1][1]._replace(confidence=0.5) if history else None
+
     def _pronoun(
         self, low: str, at: int, history: list[tuple[int, Resolved]], role: str | None
     ) -> Resolved | None:
         w = self.w
         gender = w.pronouns[low].partition(" ")[2]
         if low in {"who", "which"}:
-            # The antecedent stands just before the comma: "Jane Doe, who said ..."
-            before = self.text[max(0, at - 200) : at].rstrip().rstrip(",").rstrip()
-            m = regex.search(r"((?:\p{Lu}[\p{L}’'\-.]*\s*)+)$", before)
-            if m:
-                return self.describe(m.group(1).strip(), role)._replace(confidence=0.7)
-            m = _ANTECEDENT.search(before)  # "The union, which endorsed …": a common noun phrase
-            if m:
-                return self.describe(m.group(1), role)._replace(confidence=0.6)
-            return history[-1][1]._replace(confidence=0.5) if history else None
+            return self._antecedent(at, role, history)
         if low in {"i", "we", "you"}:
             # Inside a quotation the first person is the quote's speaker; outside it, unknown.
             for _, r in reversed(history):

@@ -544,6 +544,13 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
             np = np_left(w, toks, k - 1, floor)
             if np is not None and _is_name(w, toks, np):
                 return np, (k + 1, h - 1)
+    if (
+        toks[h].low in {"that", "which"}
+        and h - 1 >= floor
+        and c.cue.kind in {"speech", "evidence"}
+        and _document_before(c, h - 1, floor)
+    ):
+        return (h, h), None  # "a report that says", "issued a statement that said": the document speaks
     relative = _relative_subject(c, h, floor)
     if relative is not None:
         return relative, None
@@ -615,6 +622,15 @@ def _governs_infinitive(c: Context, to: int, floor: int) -> int | None:
     while v > floor and toks[v].low in _DEGREE:
         v -= 1
     return v if v > floor and toks[v].low in _BE_ANY else None
+
+
+def _document_before(c: Context, k: int, floor: int) -> bool:
+    """Whether a document noun ends at ``k``, or before a time phrase there (``a statement on Monday``)."""
+    toks, w = c.toks, c.w
+    j = k
+    while j > floor and k - j < 3 and (toks[j].low in w.times or toks[j].low in {"on", "last", "this"}):
+        j -= 1
+    return toks[j].low in w.documents
 
 
 _TAKE = frozenset({"take", "takes", "took", "taking", "taken"})
@@ -3405,7 +3421,9 @@ def _ends_object(w: Words, t: Tok) -> bool:
         and _nounish_head(w, t)
         and t.low not in _SUBJECTS
         and t.low not in w.adverbs
-        and (t.low not in w.cue_words or t.low in w.nouny)  # "the plan", not "thought"
+        and (
+            t.low not in w.cue_words or t.low in w.nouny or t.low in w.stance_nouns
+        )  # "the plan", not "thought"
         and t.low not in _AUX
     )
 
