@@ -2404,11 +2404,18 @@ def participle_opening(c: Context) -> Frame | None:
     Example: ``Noting that the ferry was late again, the mayor called for a review.``
     """
     toks, cue = c.toks, c.cue
-    if cue.kind not in {"speech", "belief"} or not toks[cue.start].low.endswith("ing"):
-        return None
     start = sentence_start(c.toks, c.floor)
-    if cue.start != start and not (cue.start == start + 1 and toks[start].low in _BEFORE_PARTICIPLE):
-        return None  # "Noting that …", "After admitting that …"
+    opener = cue.start
+    while opener > start and toks[opener - 1].low in c.w.adverbs and toks[opener - 1].low not in _AUX:
+        opener -= 1
+    if opener > start and toks[opener - 1].low == "having" and toks[cue.start].text.islower():
+        opener -= 1  # "Having announced that …": the perfect participle
+    else:
+        opener = cue.start
+    if cue.kind not in {"speech", "belief"} or not toks[opener].low.endswith("ing"):
+        return None
+    if opener != start and not (opener == start + 1 and toks[start].low in _BEFORE_PARTICIPLE):
+        return None  # "Noting that …", "After admitting that …", "Having said that …"
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     lo = after.start
     if (
