@@ -23,7 +23,7 @@ from .matcher import (
     unit_subject,
 )
 from .model import Cue, Mention, Quote, Span, Speaker
-from .quotes import Quoted, find_quoted
+from .quotes import Quoted, find_quoted, opens_with_label
 from .resolve import Resolver
 from .rules import (
     ASIDE_MARKS,
@@ -226,8 +226,8 @@ def _settle(toks: list[Tok], frames: list[Frame]) -> list[Frame]:
     return kept
 
 
-# "(CROSSTALK.)", "(Laughter)": a transcript's note on the scene, which nobody says
-_STAGE_DIRECTION = regex.compile(r"\([^()]*\)\.?")
+# "(CROSSTALK.)", "(Laughter)": a transcript's short note on the scene, which nobody says
+_STAGE_DIRECTION = regex.compile(r"\([^()\s]+(?:\s+[^()\s]+){0,2}\)\.?")
 
 
 def _looks_like_speech(text: str, q: Quoted) -> bool:
@@ -251,17 +251,19 @@ def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
     claimed: dict[int, int] = {}  # quotation index -> attribution index
     unit_atts: list[list[int]] = [[] for _ in units]
     prev_para = -1
+    turns = _turn_paragraphs(text, paras)
     turn = -1  # the attribution of a speaker label, which owns the rest of its paragraph
     w = words()
     for ui, u in enumerate(units):
         toks = u.toks
-        if u.paragraph == prev_para and turn >= 0:
+        opens_turn = u.paragraph in turns and opens_with_label(text, u.start, u.end)
+        if u.paragraph == prev_para and turn >= 0 and not opens_turn:
             _continue_turn(atts, turn, u, claimed)
             unit_atts[ui].append(turn)
             continue
         turn = -1
-        frames = _unit_frames(text, u, u.paragraph != prev_para)
-        label = next((f for f in frames if f.rule == "interview_label" and _transcript_label(toks, f)), None)
+        frames = _unit_frames(text, u, u.paragraph != prev_para or opens_turn)
+        label = next((f for f in frames if f.rule == "interview_label"), None) if opens_turn else None
         if label is not None:
             # "SMITH: Well, I think the bridge will hold.": the turn is one statement, whatever it reports
             label = label._replace(content=(label.content[0], content_end(toks, label.content[0], len(toks))))
@@ -310,9 +312,14 @@ def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
     return _build(text, paras, sents, quoted, atts)
 
 
-def _transcript_label(toks: list[Tok], f: Frame) -> bool:
-    """Whether a speaker label is a transcript's (``JAKE TAPPER:``, ``Q:``), not a headline's (``Poll:``)."""
-    return f.speaker is not None and all(t.text.isupper() for t in toks[f.speaker[0] : f.speaker[1] + 1])
+def _turn_paragraphs(text: str, paras: list[Paragraph]) -> frozenset[int]:
+    """The paragraphs that open with a transcript's speaker label (``JAKE TAPPER:``, ``Q:``).
+
+    A transcript has turns: one label in capitals is a dateline or a heading
+    (``WASHINGTON:``), not a speaker, so at least two paragraphs must open with one.
+    """
+    found = frozenset(i for i, p in enumerate(paras) if opens_with_label(text, p.start, p.end))
+    return found if len(found) >= 2 else frozenset()
 
 
 def _continue_turn(atts: list[Attribution], turn: int, u: Unit, claimed: dict[int, int]) -> None:

@@ -19,7 +19,7 @@ import regex
 from .marks import CLOSERS, OPENERS
 from .tokenize import Mark, Paragraph, classify_marks
 
-__all__ = ["Quoted", "find_quoted"]
+__all__ = ["Quoted", "find_quoted", "opens_with_label"]
 
 
 class Quoted(NamedTuple):
@@ -63,13 +63,39 @@ class _Open(NamedTuple):
     first_open: int
 
 
-# A transcript's speaker label: one to four capitalised words, then a colon ("JAKE TAPPER:", "Q:").
-_LABEL = regex.compile(r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}:\s")
+# A transcript's speaker label: one to four words in capitals, then a colon ("JAKE TAPPER:", "Q:");
+# not a section head ("THE FACTS:").
+_LABEL = regex.compile(r"(?!THE )[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}:\s")
 
 
-def _opens_turn(text: str, mk: Mark, p: Paragraph) -> bool:
-    """Whether ``mk`` opens paragraph ``p`` before a transcript's speaker label."""
-    return mk.start == p.start and _LABEL.match(text, mk.end, min(p.end, mk.end + 40)) is not None
+_OPENER_CHARS = frozenset(c for m in OPENERS for c in m)
+
+
+def opens_with_label(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens with a transcript's speaker label, after at most one quote mark."""
+    if start < end and text[start] in _OPENER_CHARS:
+        start += 1
+    return _LABEL.match(text, start, min(end, start + 40)) is not None
+
+
+def _opens_turn(text: str, marks: list[Mark], p: Paragraph) -> bool:
+    """Whether the first of ``marks`` opens paragraph ``p`` before a speaker label, closing nowhere in it.
+
+    ``"SMITH: We will …`` reopens each turn of a quoted transcript; ``"WARNING: Keep out," the
+    sign reads`` is a quotation.
+    """
+    mk = marks[0]
+    if mk.start != p.start or mk.role == "close" or not opens_with_label(text, mk.start, p.end):
+        return False
+    inner = 0  # quotations opened inside it, whose closers are theirs: '"HOST: It was “a shock.”'
+    for m in marks[1:]:
+        if m.role != "open" and mk.mark in _CLOSES.get(m.mark, ()):
+            if inner == 0:
+                return False
+            inner -= 1
+        elif m.role != "close" and m.mark != mk.mark:
+            inner += 1
+    return True
 
 
 # closer -> the openers it may close.
@@ -114,7 +140,7 @@ def find_quoted(text: str, paras: list[Paragraph]) -> list[Quoted]:
         # Where each kind of opener stands in the stack: finding what a closer
         # closes must not scan the whole stack (hostile text opens thousands).
         where: dict[str, list[int]] = {}
-        if marks and _opens_turn(text, marks[0], p):
+        if marks and _opens_turn(text, marks, p):
             marks = marks[1:]
         if carry is not None:
             first = marks[0] if marks else None

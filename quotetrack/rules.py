@@ -644,6 +644,8 @@ def _took_to(c: Context, to: int, floor: int) -> int | None:
         if t.kind != "w" or t.low in c.w.cue_words:
             return None
         if t.low == "to" and toks[k - 1].low in _TAKE and toks[k - 1].text.islower():
+            if k - 2 >= floor and toks[k - 2].low in _BE_ANY:
+                return None  # "The case was taken to the court to challenge …": a passive
             return k - 1
     return None
 
@@ -3404,7 +3406,12 @@ def _main_verb(c: Context, lo: int, hi: int) -> int:
         t = toks[k]
         if t.low in _INNER_CLAUSE:
             break
-        if t.low in _FINITE and t.text.islower() and _ends_object(w, toks[k - 1]):
+        if (
+            t.low in _FINITE
+            and t.text.islower()
+            and _ends_object(w, toks[k - 1])
+            and not _contact_clause(c, lo, k)
+        ):
             return k
         if (
             t.low in _FINITE
@@ -3417,8 +3424,29 @@ def _main_verb(c: Context, lo: int, hi: int) -> int:
     return main
 
 
+def _contact_clause(c: Context, lo: int, k: int) -> bool:
+    """Whether the verb at ``k`` belongs to a clause without "that" whose subject is the phrase before it.
+
+    ``the tower the council has approved`` (after a noun) and ``to admit the plan has failed``
+    (after a verb of saying or thinking); not ``backed the plan will`` or ``to give more could``.
+    """
+    toks, w = c.toks, c.w
+    d = k - 1
+    while d > lo and k - d < 5 and toks[d].low not in _NOUN_OPENERS and _ends_object(w, toks[d]):
+        d -= 1
+    if d <= lo or toks[d].low not in _NOUN_OPENERS:
+        return False
+    before = toks[d - 1]
+    if before.kind != "w":
+        return False
+    if before.low in w.cue_words and before.low not in w.stance:
+        return True  # a verb of saying or thinking, and its clause
+    verb = d - 2 >= lo and toks[d - 2].low in _AUX | {"to"}  # "to attend the convention could"
+    return not verb and _ends_object(w, before)
+
+
 # Words that open a clause inside an object, whose verbs are that clause's.
-_INNER_CLAUSE = _WH_RELATIVES | {"that", "whether", "if", "because", "when", "while", "as", "than"}
+_INNER_CLAUSE = _WH_RELATIVES | {"that", "whether", "if", "because", "when", "while", "as", "than", "what"}
 
 
 def _ends_object(w: Words, t: Tok) -> bool:
