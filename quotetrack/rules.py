@@ -1221,8 +1221,10 @@ def quote_speaker_cue(c: Context) -> Frame | None:
     first = _start(np, role)
     if first != floor:
         # "“...,” Tulsa police Chief Jane Doe said": words the phrase scan did not take
-        if first - floor > 4 or any(t.kind != "w" or t.low in c.w.speech for t in toks[floor:first]):
-            return None
+        if first - floor > 4 or any(
+            t.kind != "w" or t.low in c.w.speech or t.low in _NEW_CLAUSE for t in toks[floor:first]
+        ):
+            return None  # '“…,” but she said that …': a clause of its own, not the quotation's tag
         if first == np[0] and not any(_aux(t) and t.text.islower() for t in toks[floor:first]):
             np = (floor, np[1])  # not "“No comment,” was all the minister would say"
     after = after_cue(c.w, c.text, toks, cue, len(toks))
@@ -1234,6 +1236,10 @@ def quote_speaker_cue(c: Context) -> Frame | None:
     ):
         return None  # "On WKRP's “Morning Show,” Tom Okafor said the pier …": a title, the clause is reported
     return _framed("quote_speaker_cue", cue, np, (_narration_start(c, qi), qi + 1), role, after)
+
+
+# Words that open a new clause between a quotation and a speaker ("as" may still tag it: "as she said").
+_NEW_CLAUSE = (_SUBORDINATORS - {"as"}) | {"but", "and", "or", "yet", "so"}
 
 
 def _title_after_link(c: Context, qi: int) -> bool:
