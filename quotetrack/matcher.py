@@ -396,6 +396,11 @@ def sentence_start(toks: list[Tok], floor: int) -> int:
     return floor + 1 if floor < len(toks) and toks[floor].low in LEADING_CONJUNCTIONS else floor
 
 
+def _noun_after_determiner(w: Words, toks: list[Tok], k: int, floor: int) -> bool:
+    """Whether a noun-or-verb word at ``k`` is a noun after a determiner: ``state`` in ``a state memo``."""
+    return toks[k].low in w.nouny and k - 1 >= floor and toks[k - 1].low in _DETS
+
+
 def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | None:
     """The speaker phrase that ends at token ``h`` (inclusive), scanning no further left than ``floor``."""
     if h < floor:
@@ -527,7 +532,7 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
                 i -= 1
             elif (
                 p.low in w.stop
-                or p.low in w.speech
+                or (p.low in w.speech and not _noun_after_determiner(w, toks, i - 1, floor))
                 or p.low in w.belief
                 or (
                     p.low.endswith(("ing", "ed"))

@@ -178,6 +178,12 @@ def _settle(toks: list[Tok], frames: list[Frame]) -> list[Frame]:
         b = first - 1
         while b > g.content[0] and toks[b].kind == "w" and toks[b].low in {"also", "then", "later"}:
             b -= 1
+        if (
+            toks[b].low == "as"
+            and b - 1 > g.content[0]
+            and (toks[b - 1].text == "," or comma_inside(toks[b - 1]))
+        ):
+            b -= 1  # '…,” as she put it': the comma before "as" ends the outer content
         inside = g.content[0] < first < g.content[1] and b > g.content[0]
         if (
             inside

@@ -1219,6 +1219,8 @@ def quote_speaker_cue(c: Context) -> Frame | None:
         return None
     np, role = found
     first = _start(np, role)
+    if first == floor + 1 and toks[floor].low == "as":
+        floor = first  # '“…,” as a state memo put it': "as" is no part of the speaker
     if first != floor:
         # "“...,” Tulsa police Chief Jane Doe said": words the phrase scan did not take
         if first - floor > 4 or any(
