@@ -1454,6 +1454,13 @@ def speaker_cue_clause(c: Context) -> Frame | None:
         return None  # "The bank found itself at the centre of the crisis"
     if nxt.kind == "w" and nxt.low in _NOT_CLAUSE and not clause:
         return None
+    if (
+        cue.base in _SEEM
+        and not after.that
+        and nxt.low not in {"to", "as", "like", "not"}
+        and not (lo + 1 < len(toks) and toks[lo + 1].low in {"that", "to"})  # "seems likely that"
+    ):
+        return None  # "appeared on the radio on Tuesday and …": being somewhere, not seeming
     if cue.kind == "evidence" and nxt.low in _VERB_PARTICLES and not after.that:
         return None  # "failed to show up at the hearing": a phrasal verb, nothing shown
     if nxt.kind == "p" and nxt.text not in {"“", '"', "‘"}:
@@ -1681,6 +1688,9 @@ _REASONS = frozenset({"for", "over"})
 _SAYING_OR_JUDGING = frozenset({"speech", "stance"})
 
 
+_SEEM = frozenset({"seem", "appear"})
+
+
 def seems_clause(c: Context) -> Frame | None:
     """``seems``, ``appears`` or a passive (``is expected to``) with no one named: the whole clause is reported.
 
@@ -1690,7 +1700,7 @@ def seems_clause(c: Context) -> Frame | None:
     if cue.end + 1 >= len(toks):
         return None
     nxt = toks[cue.end + 1].low
-    if cue.base in {"seem", "appear"}:
+    if cue.base in _SEEM:
         verb = cue.start
         follows = _SEEMS_FOLLOWS
     else:
@@ -3124,8 +3134,8 @@ def speaker_cue_topic(c: Context) -> Frame | None:
     Example: ``The mayor spoke to reporters about the harbour plan.``
     """
     toks, cue = c.toks, c.cue
-    if cue.kind not in {"speech", "belief"} or _passive(c) or _perceived(c):
-        return None
+    if cue.kind not in {"speech", "belief"} or cue.base in _SEEM or _passive(c) or _perceived(c):
+        return None  # not "appeared on the radio"
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     j = after.start
     if after.that or j + 1 >= len(toks) or toks[j].low not in _TOPIC_AFTER_VERB or toks[j + 1].kind != "w":
