@@ -1143,6 +1143,9 @@ _ANONYMITY = (
     ("anonymity",),
     ("for", "anonymity"),
     ("on", "condition", "of", "anonymity"),
+    ("on", "the", "condition", "of", "anonymity"),
+    ("anonymously",),
+    ("on", "background"),
 )
 _ASKS_ANONYMITY = frozenset(
     {

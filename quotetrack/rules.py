@@ -791,8 +791,11 @@ def _relative_subject(c: Context, h: int, floor: int) -> tuple[int, int] | None:
             return np[0], h  # the mention keeps its participle phrase, as annotators mark it
         if toks[r].low not in {"who", "that", "whose"}:
             continue
-        if h - r > 16 or any(t.kind != "w" or t.low in w.speech for t in toks[r + 1 : h + 1]):
-            return None  # a comma, a quotation or another cue: not one plain relative clause
+        if h - r > 16 or any(
+            t.kind != "w" or (t.low in w.speech and w.speech[t.low] not in _SPEAK)
+            for t in toks[r + 1 : h + 1]
+        ):
+            return None  # a comma, a quotation or another cue (but "officials who spoke with her said")
         if sum(1 for t in toks[r + 1 : h + 1] if t.low not in _AUX and t.low != "not") < 2:
             return None  # "who didn't want": the cue is the relative clause's own verb
         np = np_left(w, toks, r - 1, s)
@@ -1454,6 +1457,8 @@ def speaker_cue_clause(c: Context) -> Frame | None:
         return None  # "The bank found itself at the centre of the crisis"
     if nxt.kind == "w" and nxt.low in _NOT_CLAUSE and not clause:
         return None
+    if cue.base in _SPEAK and not after.that and nxt.kind != "q" and not _as_if(toks, lo):
+        return None  # "spoke at a memorial service", "spoke with the judge": where and to whom, not what
     if (
         cue.base in _SEEM
         and not after.that
@@ -1689,6 +1694,12 @@ _SAYING_OR_JUDGING = frozenset({"speech", "stance"})
 
 
 _SEEM = frozenset({"seem", "appear"})
+_SPEAK = frozenset({"speak", "talk"})  # their topic follows a preposition (speaker_cue_topic)
+
+
+def _as_if(toks: list[Tok], k: int) -> bool:
+    """Whether ``as if`` or ``as though`` starts at ``k``: ``spoke as if the money were his``."""
+    return k + 1 < len(toks) and toks[k].low == "as" and toks[k + 1].low in {"if", "though"}
 
 
 def seems_clause(c: Context) -> Frame | None:
