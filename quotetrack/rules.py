@@ -1739,7 +1739,12 @@ def seems_clause(c: Context) -> Frame | None:
         if verb - 1 < c.floor or toks[verb - 1].low != "it" or words_in(toks, lo, hi, 3) < 3:
             return None
         return Frame("seems_clause", (cue.start, cue.end), speaker, (lo, hi))
-    if nxt not in follows:
+    if nxt not in follows and not (
+        cue.base in _SEEM
+        and verb - 1 >= c.floor
+        and toks[verb - 1].low != "it"
+        and _seems_predicate(c, cue.end + 1)
+    ):
         if verb - 1 < c.floor or toks[verb - 1].low != "it":
             return None
         # "It is understood the talks will resume": "it" holds the place of the clause, which
@@ -1762,19 +1767,63 @@ def seems_clause(c: Context) -> Frame | None:
     np, role = found
     lo = _start(np, role)
     hi = _end(c, cue.end + 1)
-    if words_in(toks, cue.end + 1, hi, 2) < 2:
+    if nxt not in follows:
+        # "Clinton seemed irritated: “…”", "The plan seems sound, but …": how it seemed ends at the mark
+        hi = next((k for k in range(cue.end + 1, hi) if toks[k].text in _SEEMS_ENDS), hi)
+    if words_in(toks, cue.end + 1, hi, 2) < (2 if nxt in follows else 1):
         return None
     # "The mayor is widely expected to run": the subject and what follows the verb are reported;
     # "The bill is not expected to pass" stays whole, or the reported words would say the opposite
     narration = (np[1] + 1, cue.end)
     negated = any(t.low in {"not", "never", "no"} or t.low.endswith("n't") for t in toks[np[1] + 1 : cue.end])
+    seer = _seems_to(c, cue.end + 1, hi) if nxt not in follows else None
     return Frame(
-        "seems_clause", (cue.start, cue.end), None, (lo, hi), narration=None if negated else narration
+        "seems_clause", (cue.start, cue.end), seer, (lo, hi), narration=None if negated else narration
     )
+
+
+def _seems_to(c: Context, lo: int, hi: int) -> tuple[int, int] | None:
+    """Whom something seems so to, at the end of how it seems: ``seems credible to the jury``."""
+    toks, w = c.toks, c.w
+    for k in range(hi - 2, lo, -1):
+        if toks[k].low != "to":
+            continue
+        np = np_right(w, toks, k + 1, hi)
+        if np is not None and np[1] == content_end(toks, k + 1, hi) - 1 and _agent(w, toks, np):
+            return np
+        return None
+    return None
 
 
 # What follows "seems" or "appears" when it reports an impression: "appears to", "seems likely".
 _SEEMS_FOLLOWS = frozenset({"to", "likely", "unlikely", "poised", "ready", "set"})
+_SEEMS_ENDS = frozenset({",", ":", ";", "—", "–", "--", "("})
+# Words of little meaning that may open how something seems: "seems like a fine idea", "seemed a risk".
+_SEEMS_OPENERS = frozenset(
+    {"like", "more", "less", "most", "a", "an", "very", "too", "quite", "almost", "rather"}
+)
+
+
+def _seems_predicate(c: Context, k: int) -> bool:
+    """Whether the words at ``k`` say how the subject seems, not where it appeared.
+
+    ``seemed equally unperturbed``, ``seems like a fine idea``, ``appeared paralyzed``; not
+    ``appeared on the radio``, ``appeared Tuesday`` or ``appeared, smiling``.
+    """
+    toks, w = c.toks, c.w
+    while k < len(toks) and toks[k].kind == "w" and toks[k].text.islower() and toks[k].low.endswith("ly"):
+        k += 1  # "seemed equally", "appears somewhat"
+    if k >= len(toks):
+        return False
+    t = toks[k]
+    return (
+        t.kind == "w"
+        and t.text.islower()
+        and t.low not in _PREPOSITIONS
+        and t.low not in w.times
+        and t.low not in w.belief_adjectives  # "seemed confident that": the subject believes it
+        and (t.low not in w.stop or t.low in _SEEMS_OPENERS)
+    )
 
 
 def parenthetical_speaker_cue(c: Context) -> Frame | None:
