@@ -402,6 +402,14 @@ class Resolver:
         the last word itself, not the last speaker.
         """
         before = self.text[max(0, at - 200) : at].rstrip().rstrip(",").rstrip()
+        if nearest_word:
+            words = before.split()
+            n = len(words)
+            while words and words[-1].lower() in self.w.times:
+                words.pop()  # "a letter from his doctor Friday afternoon that says": not Friday
+            if len(words) < n and words and words[-1].lower() in {"on", "last", "this", "late", "early"}:
+                words.pop()  # "… on Friday"
+            before = " ".join(words[-12:])
         m = regex.search(r"((?:\p{Lu}[\p{L}’'\-.]*\s*)+)$", before)
         if m:
             return self.describe(m.group(1).strip(), role)._replace(confidence=0.7)

@@ -630,7 +630,15 @@ def _document_before(c: Context, k: int, floor: int) -> bool:
     j = k
     while j > floor and k - j < 3 and (toks[j].low in w.times or toks[j].low in {"on", "last", "this"}):
         j -= 1
-    return toks[j].low in w.documents
+    if toks[j].low in w.documents:
+        return True
+    # "a letter from his doctor that says": the document before a phrase naming whose it is
+    for m in range(j - 1, max(floor, j - 5), -1):
+        if toks[m].kind != "w":
+            return False
+        if toks[m].low in {"from", "by", "of"}:
+            return m - 1 >= floor and toks[m - 1].low in w.documents
+    return False
 
 
 _TAKE = frozenset({"take", "takes", "took", "taking", "taken"})
