@@ -442,7 +442,10 @@ def _context_rules(
                     # "Rents are “too high,” she said. “B.”": the cue sits between the two
                     a.kind == "mixed" and a.cue is not None and a.cue[0] >= a.fragments[-1][1]
                 )
-                if joins and _only_attribution_between(text, a.fragments[-1][1], q.open_at):
+                if joins and (
+                    _only_attribution_between(text, a.fragments[-1][1], q.open_at)
+                    or _attribution_sentence_between(text, a, q)
+                ):
                     atts[best] = a._replace(fragments=a.fragments + q.fragments, quotes=(*a.quotes, t.q))
                     claimed[t.q] = best
                 else:
@@ -491,10 +494,42 @@ def _only_attribution_between(text: str, end: int, start: int) -> bool:
     adding later, “B.”`` and ``“A,” she said, but the crowd shouted “B”`` are not.
     """
     ws = [x.lower() for x in _TAIL_WORD.findall(text, end, start)]
-    if len(ws) > 14 or any(x in _JOINS for x in ws):
+    if len(ws) > 14 or any(x in _JOINS for x in ws) or _sentences_inside(text[end:start]):
         return False
     speech = words().speech
     return sum(1 for x in ws if x in speech) <= 1
+
+
+def _sentences_inside(between: str) -> bool:
+    """Whether the narration between two quotations ends a sentence before its own end.
+
+    ``” she said. The crowd cheered. “`` does; ``” said Sen. Ana Ruiz (D-R.I.). “`` does not.
+    """
+    inner = between.strip().lstrip(CLOSER_CHARS).rstrip()
+    return any(not _ABBREVIATION.fullmatch(m.group(1)) for m in _SENTENCE_END.finditer(inner[:-1]))
+
+
+def _attribution_sentence_between(text: str, a: Attribution, q: Quoted) -> bool:
+    """Whether the narration before ``q`` is the one sentence that closes ``a``'s quotation and names its speaker.
+
+    ``“A,” said Ana Ruiz, a teacher who has lived here for years and knows the pier. “B.”``: the
+    second quotation goes on with the first, however long the speaker's description.
+    """
+    if a.cue is None or not a.fragments:
+        return False
+    end = a.fragments[-1][1]
+    between = text[end : q.open_at]
+    inner = between.strip().lstrip(CLOSER_CHARS).rstrip()
+    if not (end <= a.cue[0] < q.open_at) or "\n" in between or _OPENS_QUOTE.search(inner):
+        return False
+    return inner.endswith(".") and not _sentences_inside(between) and len(_TAIL_WORD.findall(inner)) <= 40
+
+
+# A stop after a word ends a sentence inside the narration, unless the word is an abbreviation
+# or an initial ("Sen.", "D-R.I.", "J.").
+_SENTENCE_END = regex.compile(r"([\w-]+)[.!?]\s")
+_ABBREVIATION = regex.compile(r"\p{Lu}[\p{L}-]{0,3}|[\p{L}-]*\p{Lu}")
+_OPENS_QUOTE = regex.compile(r"[“‘«\"]")
 
 
 def _add(
