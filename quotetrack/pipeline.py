@@ -181,9 +181,17 @@ def _settle(toks: list[Tok], frames: list[Frame]) -> list[Frame]:
         if (
             toks[b].low == "as"
             and b - 1 > g.content[0]
-            and (toks[b - 1].text == "," or comma_inside(toks[b - 1]))
+            and (
+                comma_inside(toks[b - 1])
+                or (
+                    toks[b - 1].text == ","
+                    and not any(t.text == "," for t in toks[f.cue[1] + 1 : g.content[1]])
+                )
+            )
         ):
-            b -= 1  # '…,” as she put it': the comma before "as" ends the outer content
+            # 'pledges to “act now,” as she put it', '…, as police have said': the comma before a
+            # closing "as" aside ends the outer content (but not ', as she put it, was …')
+            b -= 1
         inside = g.content[0] < first < g.content[1] and b > g.content[0]
         if (
             inside
@@ -245,7 +253,37 @@ def _looks_like_speech(text: str, q: Quoted) -> bool:
     caps = sum(1 for x in ws if x[:1].isupper())
     if caps == len(ws):
         return False  # a title: 'Biggest Attack So Far'
+    titled = all(
+        x[:1].isupper() or x[:1].isdigit() or x.lower().strip(",:;") in _TITLE_SMALL_WORDS for x in ws
+    )
+    if q.paragraph > 0 and caps >= 2 and titled and inner.rstrip()[-1:] not in ".?!":
+        return False  # a book or a film past the headline: “A Time for Truth,” “The Making of a Mayor”
     return len(ws) >= 8 or inner.rstrip()[-1:] in ".?!,"
+
+
+# Words a title leaves in lower case: "A Time for Truth", "Empire of the Fund".
+_TITLE_SMALL_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "for",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "as",
+        "vs.",
+    }
+)
 
 
 def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
@@ -263,13 +301,16 @@ def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
     for ui, u in enumerate(units):
         toks = u.toks
         opens_turn = u.paragraph in turns and opens_with_label(text, u.start, u.end)
-        if u.paragraph == prev_para and turn >= 0 and not opens_turn:
+        frames = _unit_frames(text, u, u.paragraph != prev_para or opens_turn) if opens_turn else []
+        label = next((f for f in frames if f.rule == "interview_label"), None)
+        if u.paragraph == prev_para and turn >= 0 and label is None:
+            # the turn goes on, also over a head in capitals that names no one ("Q:", "WARNING:")
             _continue_turn(atts, turn, u, claimed)
             unit_atts[ui].append(turn)
             continue
         turn = -1
-        frames = _unit_frames(text, u, u.paragraph != prev_para or opens_turn)
-        label = next((f for f in frames if f.rule == "interview_label"), None) if opens_turn else None
+        if not opens_turn:
+            frames = _unit_frames(text, u, u.paragraph != prev_para)
         if label is not None:
             # "SMITH: Well, I think the bridge will hold.": the turn is one statement, whatever it reports
             label = label._replace(content=(label.content[0], content_end(toks, label.content[0], len(toks))))

@@ -63,9 +63,9 @@ class _Open(NamedTuple):
     first_open: int
 
 
-# A transcript's speaker label: one to four words in capitals, then a colon ("JAKE TAPPER:", "Q:");
-# not a section head ("THE FACTS:").
-_LABEL = regex.compile(r"(?!THE )[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}:\s")
+# A transcript's speaker label: one to four words in capitals, then a colon ("JAKE TAPPER:", "Q:",
+# "THE COURT:"); the matcher's lexicon tells heads ("THE FACTS:") from speakers.
+_LABEL = regex.compile(r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}:\s")
 
 
 _OPENER_CHARS = frozenset(c for m in OPENERS for c in m)
@@ -88,7 +88,10 @@ def _opens_turn(text: str, marks: list[Mark], p: Paragraph) -> bool:
     if mk.start != p.start or mk.role == "close" or not opens_with_label(text, mk.start, p.end):
         return False
     inner = 0  # quotations opened inside it, whose closers are theirs: '"HOST: It was “a shock.”'
+    last = text[p.start : p.end].rstrip()
     for m in marks[1:]:
+        if m.end == p.start + len(last):
+            break  # the mark that closes the last turn of a quoted transcript
         if m.role != "open" and mk.mark in _CLOSES.get(m.mark, ()):
             if inner == 0:
                 return False

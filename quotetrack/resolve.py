@@ -25,8 +25,9 @@ __all__ = ["Resolved", "Resolver"]
 # A determiner and up to four words before a relative pronoun's comma: "the harbour union".
 _ANTECEDENT = regex.compile(
     r"(?i)\b(?:the|an?|its|their|his|her|our)\s+"
-    r"((?:(?!(?:the|an?|its|their|his|her|our)\s)[\p{L}’'\-]+\s+){0,3}[\p{L}’'\-]+)$"
-)  # the nearest determiner: "published a report", not "The council published a report"
+    r"((?:(?:(?!(?:the|an?|its|their|his|her|our)\s)[\p{L}’'\-]+"
+    r"|(?<=\b(?:of|for|to|at|in|from|with)\s)(?:the|an?|its|their|his|her|our))\s+){0,4}[\p{L}’'\-]+)$"
+)  # the nearest determiner, or one before a preposition's: "a spokeswoman for the council"
 
 
 # Prepositions that tie a role or group to the place or body it belongs to.

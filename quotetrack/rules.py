@@ -804,8 +804,9 @@ def _relative_subject(c: Context, h: int, floor: int) -> tuple[int, int] | None:
             for t in toks[r + 1 : h + 1]
         ):
             return None  # a comma, a quotation or another cue (but "officials who spoke with her said")
-        if sum(1 for t in toks[r + 1 : h + 1] if t.low not in _AUX and t.low != "not") < 2:
-            return None  # "who didn't want": the cue is the relative clause's own verb
+        inner = [t for t in toks[r + 1 : h + 1] if t.low not in _AUX and t.low != "not"]
+        if len(inner) < 2 and not (inner and w.speech.get(inner[0].low) in _SPEAK):
+            return None  # "who didn't want": the cue is the relative clause's own verb (but "who spoke said")
         np = np_left(w, toks, r - 1, s)
         if np is None and r - 1 == s and toks[s].low in _RELATIVE_HEADS:
             np = (s, s)  # "Those who back her rivals say"
@@ -1252,7 +1253,7 @@ def quote_speaker_cue(c: Context) -> Frame | None:
 
 
 # Words that open a new clause between a quotation and a speaker ("as" may still tag it: "as she said").
-_NEW_CLAUSE = (_SUBORDINATORS - {"as"}) | {"but", "and", "or", "yet", "so"}
+_NEW_CLAUSE = (_SUBORDINATORS - {"as"}) | {"but", "and"}  # not "yet another official", "or so the union said"
 
 
 def _title_after_link(c: Context, qi: int) -> bool:
@@ -1470,7 +1471,7 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     if (
         cue.base in _SEEM
         and not after.that
-        and nxt.low not in {"to", "as", "like", "not"}
+        and nxt.low not in {"to", "as", "like", "not"} | _CERTAIN
         and not (lo + 1 < len(toks) and toks[lo + 1].low in {"that", "to"})  # "seems likely that"
     ):
         return None  # "appeared on the radio on Tuesday and …": being somewhere, not seeming
@@ -1748,7 +1749,7 @@ def seems_clause(c: Context) -> Frame | None:
             return None
         return Frame("seems_clause", (cue.start, cue.end), speaker, (lo, hi))
     if nxt not in follows and not (
-        cue.base in _SEEM
+        cue.base == "seem"  # "appeared live on CNN": appearing is mostly being seen somewhere
         and verb - 1 >= c.floor
         and toks[verb - 1].low != "it"
         and _seems_predicate(c, cue.end + 1)
@@ -1830,8 +1831,13 @@ def _seems_predicate(c: Context, k: int) -> bool:
         and t.low not in _PREPOSITIONS
         and t.low not in w.times
         and t.low not in w.belief_adjectives  # "seemed confident that": the subject believes it
+        and not (t.low in _CERTAIN and not (k + 1 < len(toks) and toks[k + 1].low == "to"))
         and (t.low not in w.stop or t.low in _SEEMS_OPENERS)
     )
+
+
+# Adjectives of certainty that take a clause without "that": "She seemed sure the team would win".
+_CERTAIN = frozenset({"sure", "certain"})
 
 
 def parenthetical_speaker_cue(c: Context) -> Frame | None:
@@ -1849,6 +1855,8 @@ def parenthetical_speaker_cue(c: Context) -> Frame | None:
     first = _start(np, role)
     if first - 1 <= c.floor or toks[first - 1].text not in ASIDE_MARKS:
         return None
+    if toks[np[0]].low in _WH_RELATIVES:
+        return None  # "A lawyer for the family, who spoke to reporters, said …": an aside on the subject
     mark = toks[first - 1].text  # the aside closes with the mark that opened it
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     j = after.start
