@@ -329,6 +329,8 @@ def hostile_inputs() -> dict[str, Callable[[int], str]]:
         "deep nesting “‘…’”": lambda n: "“‘" * (n // 4) + "x" + "’”" * (n // 4),
         "only opening marks": lambda n: _repeat_to("“We ‘said “the ‘board ", n),
         "one paragraph of prose": lambda n: synthetic_article(n, seed=3).replace("\n\n", " "),
+        # Every sentence attributed to a role noun: each one looks up who holds the role.
+        "same attribution repeated": lambda n: _repeat_to("The mayor said the bridge would reopen. ", n),
     }
 
 

@@ -334,12 +334,20 @@ class Resolver:
         w = self.w
         out: list[Resolved | None] = []
         history: list[tuple[int, Resolved]] = []  # (offset, speaker) of earlier resolutions
+        holders: dict[str, Resolved] = {}  # role word -> the latest person named with that role
+
+        def remember(offset: int, r: Resolved) -> None:
+            history.append((offset, r))
+            if r.kind == "person" and r.role:
+                for word in r.role.lower().replace(".", "").split():
+                    holders[word] = r
+
         for a in atts:
             if a.same_as >= 0:
                 r = out[a.same_as] if a.same_as < len(out) else None
                 out.append(r)
                 if r is not None:
-                    history.append((a.fragments[0][0], r))
+                    remember(a.fragments[0][0], r)
                 continue
             if a.mention is None:
                 out.append(None)
@@ -358,7 +366,7 @@ class Resolver:
                     r = Resolved(mention, kind, role, "x", 0.3)
             else:
                 r = self.describe(mention, role)
-                holder = self._role_holder(mention, r, history)
+                holder = self._role_holder(mention, r, holders)
                 if holder is not None:
                     r = holder
                 elif r.kind == "person" and role is None:
@@ -367,15 +375,16 @@ class Resolver:
                         r = r._replace(role=role)
             out.append(r)
             if r is not None:
-                history.append((s, r))
+                remember(s, r)
                 if r.role:
                     self._roles[r.name] = r.role
         return out
 
-    def _role_holder(self, mention: str, r: Resolved, history: list[tuple[int, Resolved]]) -> Resolved | None:
+    def _role_holder(self, mention: str, r: Resolved, holders: dict[str, Resolved]) -> Resolved | None:
         """The named person a role phrase stands for, if the article named them in that role.
 
-        ``the mayor`` after ``Jane Doe, the mayor, said`` (or ``Mayor Jane Doe``) is Jane Doe.
+        ``the mayor`` after ``Jane Doe, the mayor, said`` (or ``Mayor Jane Doe``) is Jane Doe;
+        ``holders`` maps each role word to the latest person named with it.
         """
         words_ = mention.lower().split()
         if len(words_) < 2 or words_[0] != "the" or r.name != " ".join(mention.split()[1:]):
@@ -383,15 +392,8 @@ class Resolver:
         head = words_[-1]
         if head not in self.w.roles and head not in self.w.titles:
             return None
-        for _, h in reversed(history):
-            if (
-                h.kind == "person"
-                and h.role
-                and head in h.role.lower().replace(".", "").split()
-                and h.name != r.name
-            ):
-                return h._replace(confidence=0.7)
-        return None
+        h = holders.get(head)
+        return h._replace(confidence=0.7) if h is not None and h.name != r.name else None
 
     def _antecedent(
         self, at: int, role: str | None, history: list[tuple[int, Resolved]], nearest_word: bool = False
