@@ -2052,11 +2052,14 @@ def according_to(c: Context) -> Frame | None:
     else:
         tail_end = np[1]
     role = appositive_right(toks, tail_end + 1, len(toks))
+    # "But, according to …" and "Yet according to …" open the sentence as well
+    opening = all(t.low in _OPENING_LINKS or t.text == "," for t in toks[c.floor : cue.start])
     if (
         role is not None
-        and cue.start == c.floor
+        and opening
         and (
             role[1] + 1 >= content_end(toks, 0, len(toks))
+            or toks[role[1] + 1].text != ","
             or not (
                 _is_name(c.w, toks, role) or any(_nounish(c.w, t.low) for t in toks[role[0] : role[1] + 1])
             )
@@ -2153,6 +2156,10 @@ def according_to(c: Context) -> Frame | None:
             return None
         lo = comma + 1  # "According to the agency, which runs the port, the ferry will resume."
     return Frame("according_to", (cue.start, cue.end), np, (lo, hi), role=role)
+
+
+# Words that may come before a source phrase that opens its sentence: "But, according to the poll,".
+_OPENING_LINKS = frozenset({"but", "yet", "and", "so", "still", "however", "also", "now", "then", "indeed"})
 
 
 # Verbs whose infinitive is what they state: "promised to resign", "agreed to step down".
