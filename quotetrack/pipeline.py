@@ -263,27 +263,8 @@ def _looks_like_speech(text: str, q: Quoted) -> bool:
 
 # Words a title leaves in lower case: "A Time for Truth", "Empire of the Fund".
 _TITLE_SMALL_WORDS = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "for",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "with",
-        "from",
-        "as",
-        "vs.",
-    }
-)
+    {"a", "an", "the", "and", "or", "but", "nor", "for", "of", "to", "in", "on", "at", "by", "with", "from", "as"}
+)  # fmt: skip
 
 
 def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
@@ -301,8 +282,11 @@ def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
     for ui, u in enumerate(units):
         toks = u.toks
         opens_turn = u.paragraph in turns and opens_with_label(text, u.start, u.end)
-        frames = _unit_frames(text, u, u.paragraph != prev_para or opens_turn) if opens_turn else []
-        label = next((f for f in frames if f.rule == "interview_label"), None)
+        frames: list[Frame] = []
+        label: Frame | None = None
+        if opens_turn:
+            frames = _unit_frames(text, u, True)
+            label = next((f for f in frames if f.rule == "interview_label"), None)
         if u.paragraph == prev_para and turn >= 0 and label is None:
             # the turn goes on, also over a head in capitals that names no one ("Q:", "WARNING:")
             _continue_turn(atts, turn, u, claimed)

@@ -1814,10 +1814,10 @@ _SEEMS_OPENERS = frozenset(
 
 
 def _seems_predicate(c: Context, k: int) -> bool:
-    """Whether the words at ``k`` say how the subject seems, not where it appeared.
+    """Whether the words at ``k`` say how the subject seems: ``seemed equally unperturbed``, ``seems like a fine idea``.
 
-    ``seemed equally unperturbed``, ``seems like a fine idea``, ``appeared paralyzed``; not
-    ``appeared on the radio``, ``appeared Tuesday`` or ``appeared, smiling``.
+    Not a place or a time (``seemed at home``, ``seemed Tuesday``), nor a belief adjective, whose
+    subject believes (``seemed confident that``, ``seemed sure the team would win``).
     """
     toks, w = c.toks, c.w
     while k < len(toks) and toks[k].kind == "w" and toks[k].text.islower() and toks[k].low.endswith("ly"):
