@@ -3752,7 +3752,19 @@ def _speakerish(w: Words, toks: list[Tok], np: tuple[int, int]) -> bool:
 
 # Nouns for what someone said, beyond the stance nouns: "Her verdict was short:".
 _SAYING_NOUNS = frozenset(
-    {"verdict", "message", "reaction", "response", "answer", "reply", "words", "advice"}
+    {
+        "verdict",
+        "message",
+        "reaction",
+        "response",
+        "answer",
+        "reply",
+        "words",
+        "advice",
+        "headline",
+        "slogan",
+        "motto",
+    }
 )
 
 
@@ -3775,6 +3787,13 @@ def speaker_colon(c: Context) -> Frame | None:
         return None
     if _says(c, c.floor, np[0]):
         return None
+    if toks[h].low in _SAYING_NOUNS or toks[h].low in c.w.stance_nouns:
+        # "Obama is rolling out a new campaign message: “…”", "I had to change my answer: “…”": what
+        # was said is the verb's object; its subject, or the noun's owner, says it
+        subject = unit_subject(toks, np[0])
+        if subject is None or not _speakerish(c.w, toks, subject):
+            subject = _owner(c, h, np[0])
+        np = subject or np
     return Frame("speaker_colon", (cue.start, cue.end), np, (j, j + 1))
 
 
