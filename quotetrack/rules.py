@@ -449,11 +449,22 @@ def _subject(c: Context, at: int, floor: int) -> _Found:
     """The speaker phrase before token ``at`` and its apposed role, if any (kept per unit)."""
     memo = c.subjects
     if memo is None:
-        return _find_subject(c, at, floor)
+        return _checked(c, _find_subject(c, at, floor))
     key = (at, floor)
     if key not in memo:
-        memo[key] = _find_subject(c, at, floor)
+        memo[key] = _checked(c, _find_subject(c, at, floor))
     return memo[key]
+
+
+def _checked(c: Context, found: _Found) -> _Found:
+    """``found``, or the clause's subject when its phrase ends in a preposition.
+
+    ``Obama punctuated his list by saying`` gives ``Obama``, not ``Obama punctuated his list by``.
+    """
+    if found is None or c.toks[found[0][1]].low not in _PREPOSITIONS:
+        return found
+    subject = unit_subject(c.toks, found[0][0])
+    return (subject, None) if subject is not None and _speakerish(c.w, c.toks, subject) else None
 
 
 def _find_subject(c: Context, at: int, floor: int) -> _Found:
