@@ -3469,9 +3469,13 @@ def speaker_stance_object(c: Context) -> Frame | None:
         )
     ):
         return None  # "was backed by most voters", "a treaty favored by", "his favored plan"
+    attitude = _expressed_attitude(c, lo)
     if lo + 2 < len(toks) and toks[lo].low in w.stance_nouns and toks[lo + 1].low == "that":
         lo += 2  # "expressed fears that the bridge could fail": the clause is the content
         hi = _end(c, lo)
+    elif attitude is not None:
+        lo = attitude  # "expressed deep concern about the policy": the policy is what it is about
+        hi = _object_end(c, lo)
     else:
         hi = _object_end(c, lo)
     if toks[np[1]].low in _WH_RELATIVES | {"that"}:
@@ -3494,6 +3498,41 @@ def speaker_stance_object(c: Context) -> Frame | None:
             hi = by
         return Frame("speaker_stance_object", (cue.start, cue.end), agent, (lo, hi), medium=medium)
     return Frame("speaker_stance_object", (cue.start, cue.end), np, (lo, hi), role=role, medium=medium)
+
+
+# Verbs that express an attitude named by their object: "expressed concern about", "voiced support for".
+_EXPRESSING = frozenset({"express", "voice", "signal", "show", "offer", "register"})
+# What an attitude noun is about: "concern about", "support for", "opposition to".
+# ("in" is left out: "expressed frustration in an interview" names the medium)
+_ATTITUDE_PREPOSITIONS = frozenset(
+    {"about", "for", "over", "to", "with", "at", "regarding", "toward", "towards"}
+)
+
+
+def _expressed_attitude(c: Context, lo: int) -> int | None:
+    """Where what an expressed attitude is about starts: ``voiced (strong) support for the plan`` gives ``the plan``."""
+    toks, w = c.toks, c.w
+    if c.cue.base not in _EXPRESSING:
+        return None
+    k = lo
+    while (
+        k < len(toks)
+        and k - lo < 2
+        and toks[k].kind == "w"
+        and toks[k].text.islower()
+        and toks[k].low not in w.stop
+    ):
+        if toks[k].low in w.stance_nouns:
+            break
+        k += 1  # "deep", "growing"
+    if (
+        k + 2 < len(toks)
+        and toks[k].low in w.stance_nouns
+        and toks[k + 1].low in _ATTITUDE_PREPOSITIONS
+        and toks[k + 2].kind != "p"
+    ):
+        return k + 2
+    return None
 
 
 def _main_verb(c: Context, lo: int, hi: int) -> int:
