@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-__all__ = ["AMBIGUOUS", "CLOSERS", "CLOSER_CHARS", "MARKS", "OPENERS", "PAIRS", "QuotePair", "family"]
+__all__ = [
+    "AMBIGUOUS",
+    "CLOSERS",
+    "CLOSER_CHARS",
+    "MARKS",
+    "OPENERS",
+    "OPENER_CHARS",
+    "PAIRS",
+    "QuotePair",
+    "family",
+]
 
 
 class QuotePair(NamedTuple):
@@ -105,6 +115,8 @@ OPENERS: dict[str, tuple[str, ...]] = {p.opener: _closers(p) for p in PAIRS}
 CLOSERS: frozenset[str] = frozenset(c for p in PAIRS for c in _closers(p))
 #: Every character of a closing mark, as one string (for ``str.rstrip``).
 CLOSER_CHARS: str = "".join(sorted({c for m in CLOSERS for c in m}))
+#: Every character of an opening mark, as one string.
+OPENER_CHARS: str = "".join(sorted({c for m in OPENERS for c in m}))
 #: Marks whose direction only context tells (straight marks used at both ends).
 AMBIGUOUS: frozenset[str] = frozenset(p.opener for p in PAIRS if p.opener in _closers(p))
 #: Every character sequence that may be a quote mark, longest first.

@@ -1967,13 +1967,16 @@ def _title_before_that(toks: list[Tok], j: int, ceil: int) -> int:
         k < ceil
         and k - j < 8
         and toks[k].kind == "w"
-        and (_cap(toks[k]) or (k > j and toks[k].low in _TITLE_SMALL))
+        and (_cap(toks[k]) or (k > j and toks[k].low in TITLE_SMALL_WORDS))
     ):
         k += 1
     return k if k > j and k < ceil and toks[k].low == "that" else -1
 
 
-_TITLE_SMALL = frozenset({"of", "the", "a", "an", "to", "and", "in", "on", "for"})
+# Words a title leaves in lower case: "Salt Roads of the North", "A Time for Truth".
+TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "but", "nor", "for", "of", "to", "in", "on", "at", "by", "with", "from", "as"}
+)  # fmt: skip
 
 # Works whose title may follow them in quote marks: "in his book, “A Valley Son.”"
 _WORK_NOUNS = frozenset(
@@ -2255,7 +2258,9 @@ _SUBJECT_OPENERS = _ARTICLES | {"he", "she", "it", "they", "we", "his", "her"}
 
 # Adverbs that may open a sentence before its subject ("However, the mayor …"). Not "later" or
 # "earlier", which lead time phrases: "Later that day,".
-_OPENING_ADVERBS = LEADING_CONJUNCTIONS | {
+# Words that may open a sentence before its subject or a source phrase: "Then the mayor …",
+# "But, according to the poll, …".
+OPENING_ADVERBS = LEADING_CONJUNCTIONS | {
     "then",
     "now",
     "still",
@@ -2292,7 +2297,7 @@ def unit_subject(toks: list[Tok], before: int) -> tuple[int, int] | None:
     """
     w = words()
     i = _after_dateline(toks, before)
-    if i < before and toks[i].low in _OPENING_ADVERBS:
+    if i < before and toks[i].low in OPENING_ADVERBS:
         i += 1  # "Then he turned on the mayor, calling …"
         if i < before and toks[i].text == ",":
             i += 1  # "Meanwhile, the mayor …"

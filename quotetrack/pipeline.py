@@ -10,6 +10,7 @@ import regex
 from .marks import CLOSER_CHARS
 from .matcher import (
     _WHO_THAT,
+    TITLE_SMALL_WORDS,
     TOPIC_PREPOSITIONS,
     Frame,
     Tok,
@@ -254,17 +255,11 @@ def _looks_like_speech(text: str, q: Quoted) -> bool:
     if caps == len(ws):
         return False  # a title: 'Biggest Attack So Far'
     titled = all(
-        x[:1].isupper() or x[:1].isdigit() or x.lower().strip(",:;") in _TITLE_SMALL_WORDS for x in ws
+        x[:1].isupper() or x[:1].isdigit() or x.lower().strip(",:;") in TITLE_SMALL_WORDS for x in ws
     )
     if q.paragraph > 0 and caps >= 2 and titled and inner.rstrip()[-1:] not in ".?!":
         return False  # a book or a film past the headline: “A Time for Truth,” “The Making of a Mayor”
     return len(ws) >= 8 or inner.rstrip()[-1:] in ".?!,"
-
-
-# Words a title leaves in lower case: "A Time for Truth", "Empire of the Fund".
-_TITLE_SMALL_WORDS = frozenset(
-    {"a", "an", "the", "and", "or", "but", "nor", "for", "of", "to", "in", "on", "at", "by", "with", "from", "as"}
-)  # fmt: skip
 
 
 def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import regex
 
-from .marks import CLOSERS, OPENERS
+from .marks import CLOSERS, OPENER_CHARS, OPENERS
 from .tokenize import Mark, Paragraph, classify_marks
 
 __all__ = ["Quoted", "find_quoted", "opens_with_label"]
@@ -68,12 +68,9 @@ class _Open(NamedTuple):
 _LABEL = regex.compile(r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}:\s")
 
 
-_OPENER_CHARS = frozenset(c for m in OPENERS for c in m)
-
-
 def opens_with_label(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` opens with a transcript's speaker label, after at most one quote mark."""
-    if start < end and text[start] in _OPENER_CHARS:
+    if start < end and text[start] in OPENER_CHARS:
         start += 1
     return _LABEL.match(text, start, min(end, start + 40)) is not None
 

@@ -33,6 +33,7 @@ from .matcher import (
     _WEAK,
     CLOSE_TO,
     DOCUMENT_MODIFIERS,
+    OPENING_ADVERBS,
     TIME_CONJUNCTIONS,
     TOPIC_PREPOSITIONS,
     WH_RELATIVES,
@@ -2064,7 +2065,7 @@ def according_to(c: Context) -> Frame | None:
         tail_end = np[1]
     role = appositive_right(toks, tail_end + 1, len(toks))
     # "But, according to …" and "Yet according to …" open the sentence as well
-    opening = all(t.low in _OPENING_LINKS or t.text == "," for t in toks[c.floor : cue.start])
+    opening = all(t.low in OPENING_ADVERBS or t.text == "," for t in toks[c.floor : cue.start])
     if (
         role is not None
         and opening
@@ -2167,10 +2168,6 @@ def according_to(c: Context) -> Frame | None:
             return None
         lo = comma + 1  # "According to the agency, which runs the port, the ferry will resume."
     return Frame("according_to", (cue.start, cue.end), np, (lo, hi), role=role)
-
-
-# Words that may come before a source phrase that opens its sentence: "But, according to the poll,".
-_OPENING_LINKS = frozenset({"but", "yet", "and", "so", "still", "however", "also", "now", "then", "indeed"})
 
 
 # Verbs whose infinitive is what they state: "promised to resign", "agreed to step down".
