@@ -432,12 +432,13 @@ def _context_rules(
         return y if x is None or end(y) >= end(x) else x
 
     best: int | None = None
+    quoting: int | None = None  # the direct attribution that ends last, which ``best`` may be nested after
     last_src: dict[int, int] = {}
     para = -1
     first_unit = True
     for ui, u in enumerate(units):
         if u.paragraph != para:
-            para, best, first_unit = u.paragraph, None, True
+            para, best, quoting, first_unit = u.paragraph, None, None, True
         initial = sorted((a for a in unit_atts[ui] if _has_source(atts[a]) and atts[a].fragments), key=end)
         k = 0
         n_words = sum(1 for x in u.toks if x.kind == "w")
@@ -449,6 +450,8 @@ def _context_rules(
             q = quoted[t.q]
             while k < len(initial) and end(initial[k]) <= q.start:
                 best = later(best, initial[k])
+                if _goes_on(text, atts[initial[k]]):
+                    quoting = later(quoting, initial[k])
                 k += 1
             if t.q in claimed or _STAGE_DIRECTION.fullmatch(text, q.start, q.end):
                 continue
@@ -458,18 +461,23 @@ def _context_rules(
                 alone or _looks_like_speech(text, q) or _closes_split(text, atts[best], q)
             ):
                 a = atts[best]
-                joins = a.kind == "direct" or (
-                    # "Rents are “too high,” she said. “B.”": the cue sits between the two
-                    a.kind == "mixed" and a.cue is not None and a.cue[0] >= a.fragments[-1][1]
-                )
-                if joins and (
+                if _goes_on(text, a) and (
                     _only_attribution_between(text, a.fragments[-1][1], q.open_at)
                     or _attribution_sentence_between(text, a, q)
                 ):
-                    atts[best] = a._replace(fragments=a.fragments + q.fragments, quotes=(*a.quotes, t.q))
-                    claimed[t.q] = best
+                    join: int | None = best
+                elif quoting is not None and _attribution_sentence_between(text, atts[quoting], q):
+                    # "“A,” he said, adding that the pier is safe. “B.”": B goes on with A,
+                    # and the nested attribution keeps its place in the gap
+                    join = quoting
                 else:
-                    best = _add(atts, unit_atts, claimed, "continued_quote", ui, q, t.q, best)
+                    join = None
+                if join is not None:
+                    a = atts[join]
+                    atts[join] = a._replace(fragments=a.fragments + q.fragments, quotes=(*a.quotes, t.q))
+                    claimed[t.q] = best = quoting = join
+                else:
+                    best = quoting = _add(atts, unit_atts, claimed, "continued_quote", ui, q, t.q, best)
                 continue
             # A quotation that opens its paragraph continues the last speaker of the one before.
             if first_unit and pos == lead and para - 1 in last_src:
@@ -486,10 +494,20 @@ def _context_rules(
                 _add(atts, unit_atts, claimed, "unattributed", ui, q, t.q, -1)
         for ai in initial[k:]:
             best = later(best, ai)
+            if _goes_on(text, atts[ai]):
+                quoting = later(quoting, ai)
         for ai in unit_atts[ui]:
             if _has_source(atts[ai]):
                 last_src[para] = ai
         first_unit = False
+
+
+def _goes_on(text: str, a: Attribution) -> bool:
+    """Whether a later quotation can go on with ``a``'s: a direct quotation, or a mixed one whose
+    cue follows its quoted words (``Rents are “too high,” she said. “B.”``)."""
+    return bool(a.fragments) and (
+        a.kind == "direct" or (a.kind == "mixed" and a.cue is not None and a.cue[0] >= a.fragments[-1][1])
+    )
 
 
 _JOINS = frozenset({"but", "while", "as", "when", "before", "after", "then", "and", "until", "because"})
@@ -650,14 +668,29 @@ def _replace_speaker(q: Quote, s: Speaker) -> Quote:
 
 
 def _drop_overlaps(quotes: list[Quote]) -> list[Quote]:
+    """Keep the quotes that share no character, the more confident of two that do.
+
+    A quotation reported in the gap between two fragments of another stays:
+    ``“A,” she said, adding that the pier is safe. “B.”`` has two.
+    """
     out: list[Quote] = []
+    dropped: set[int] = set()
+    live: list[int] = []  # kept quotes that reach past the current start
     for q in quotes:
-        if out and q.start < out[-1].end:
-            if q.confidence > out[-1].confidence:
-                out[-1] = q
-            continue
+        live = [i for i in live if i not in dropped and out[i].end > q.start]
+        clash = [i for i in live if _share(out[i], q)]
+        if clash:
+            if q.confidence <= max(out[i].confidence for i in clash):
+                continue
+            dropped.update(clash)
+        live.append(len(out))
         out.append(q)
-    return out
+    return [q for i, q in enumerate(out) if i not in dropped]
+
+
+def _share(a: Quote, b: Quote) -> bool:
+    """Whether two quotes share a character."""
+    return any(f.start < g.end and g.start < f.end for f in a.fragments for g in b.fragments)
 
 
 def _index(spans: list[Paragraph] | list[Sentence], offset: int) -> int:
