@@ -9,6 +9,7 @@ import regex
 
 from .marks import CLOSER_CHARS
 from .matcher import (
+    _ARTICLES,
     _WHO_THAT,
     TITLE_SMALL_WORDS,
     TOPIC_PREPOSITIONS,
@@ -510,6 +511,7 @@ def _goes_on(text: str, a: Attribution) -> bool:
     )
 
 
+_FIRST_LETTER = regex.compile(r"[\p{P}\s]*(\p{L})")
 _JOINS = frozenset({"but", "while", "as", "when", "before", "after", "then", "and", "until", "because"})
 
 
@@ -530,12 +532,21 @@ def _only_attribution_between(text: str, end: int, start: int) -> bool:
 
     ``“A,” she said. “B.”`` is one quotation in two fragments; ``“A,” she said,
     adding later, “B.”`` and ``“A,” she said, but the crowd shouted “B”`` are not.
+    A second quotation that goes on in lower case after a comma goes on with the
+    sentence, whatever conjunction the narration holds: ``“A,” he said of the
+    mayor and the council, “because B.”``
     """
     ws = [x.lower() for x in _TAIL_WORD.findall(text, end, start)]
-    if len(ws) > 14 or any(x in _JOINS for x in ws) or _sentences_inside(text[end:start]):
+    first = _FIRST_LETTER.match(text, start + 1)
+    mid = first is not None and first.group(1).islower() and text[end:start].rstrip().endswith(",")
+    if mid:
+        if len(ws) > 30 or _sentences_inside(text[end:start]):
+            return False
+    elif len(ws) > 14 or any(x in _JOINS for x in ws) or _sentences_inside(text[end:start]):
         return False
     speech = words().speech
-    return sum(1 for x in ws if x in speech) <= 1
+    # "the state communications director": a verb of saying after an article is a noun
+    return sum(1 for i, x in enumerate(ws) if x in speech and (i == 0 or ws[i - 1] not in _ARTICLES)) <= 1
 
 
 def _sentences_inside(between: str) -> bool:
