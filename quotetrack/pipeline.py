@@ -255,12 +255,14 @@ def _looks_like_speech(text: str, q: Quoted) -> bool:
     caps = sum(1 for x in ws if x[:1].isupper())
     if caps == len(ws):
         return False  # a title: 'Biggest Attack So Far'
-    titled = all(
-        x[:1].isupper() or x[:1].isdigit() or x.lower().strip(",:;") in TITLE_SMALL_WORDS for x in ws
-    )
-    if q.paragraph > 0 and caps >= 2 and titled and inner.rstrip()[-1:] not in ".?!":
+    if q.paragraph > 0 and caps >= 2 and _titled(ws) and inner.rstrip()[-1:] not in ".?!":
         return False  # a book or a film past the headline: “A Time for Truth,” “The Making of a Mayor”
     return len(ws) >= 8 or inner.rstrip()[-1:] in ".?!,"
+
+
+def _titled(ws: list[str]) -> bool:
+    """Whether words read as a title: each capitalised, a number or a small word ('The Making of a Mayor')."""
+    return all(x[:1].isupper() or x[:1].isdigit() or x.lower().strip(",:;") in TITLE_SMALL_WORDS for x in ws)
 
 
 def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
@@ -536,17 +538,33 @@ def _only_attribution_between(text: str, end: int, start: int) -> bool:
     sentence, whatever conjunction the narration holds: ``“A,” he said of the
     mayor and the council, “because B.”``
     """
-    ws = [x.lower() for x in _TAIL_WORD.findall(text, end, start)]
+    between = _narration(text, end, start)
+    ws = [x.lower() for x in _TAIL_WORD.findall(between)]
     first = _FIRST_LETTER.match(text, start + 1)
-    mid = first is not None and first.group(1).islower() and text[end:start].rstrip().endswith(",")
+    mid = first is not None and first.group(1).islower() and between.endswith(",")
     if mid:
-        if len(ws) > 30 or _sentences_inside(text[end:start]):
+        if len(ws) > 30 or _sentences_inside(between):
             return False
-    elif len(ws) > 14 or any(x in _JOINS for x in ws) or _sentences_inside(text[end:start]):
+    elif len(ws) > 14 or any(x in _JOINS for x in ws) or _sentences_inside(between):
         return False
     speech = words().speech
     # "the state communications director": a verb of saying after an article is a noun
     return sum(1 for i, x in enumerate(ws) if x in speech and (i == 0 or ws[i - 1] not in _ARTICLES)) <= 1
+
+
+def _narration(text: str, end: int, start: int) -> str:
+    """The narration between a quotation that ends at ``end`` and one that opens at ``start``.
+
+    Its closing mark and outer spaces are trimmed, and a quoted title in it reads as one word:
+    ``” she told Radio Ostia’s “Morning Talk.” “`` gives ``she told Radio Ostia’s Title.``
+    """
+    inner = text[end:start].strip().lstrip(CLOSER_CHARS).strip()
+    return _QUOTED_WORDS.sub(lambda m: "Title" + m.group(2) if _is_title(m.group(1)) else m.group(0), inner)
+
+
+def _is_title(words_: str) -> bool:
+    ws = words_.split()
+    return 0 < len(ws) <= 8 and ws[0][:1].isupper() and _titled(ws)
 
 
 def _sentences_inside(between: str) -> bool:
@@ -567,11 +585,10 @@ def _attribution_sentence_between(text: str, a: Attribution, q: Quoted) -> bool:
     if a.cue is None or not a.fragments:
         return False
     end = a.fragments[-1][1]
-    between = text[end : q.open_at]
-    inner = between.strip().lstrip(CLOSER_CHARS).rstrip()
-    if not (end <= a.cue[0] < q.open_at) or "\n" in between or _OPENS_QUOTE.search(inner):
+    inner = _narration(text, end, q.open_at)
+    if not (end <= a.cue[0] < q.open_at) or "\n" in text[end : q.open_at] or _OPENS_QUOTE.search(inner):
         return False
-    return inner.endswith(".") and not _sentences_inside(between) and len(_TAIL_WORD.findall(inner)) <= 40
+    return inner.endswith(".") and not _sentences_inside(inner) and len(_TAIL_WORD.findall(inner)) <= 40
 
 
 # A stop after a word ends a sentence inside the narration, unless the word is an abbreviation
@@ -579,6 +596,8 @@ def _attribution_sentence_between(text: str, a: Attribution, q: Quoted) -> bool:
 _SENTENCE_END = regex.compile(r"([\w-]+)[.!?]\s")
 _ABBREVIATION = regex.compile(r"\p{Lu}[\p{L}-]{0,3}|[\p{L}-]*\p{Lu}")
 _OPENS_QUOTE = regex.compile(r"[“‘«\"]")
+# Words in double quotation marks, with a stop or comma before the closing mark.
+_QUOTED_WORDS = regex.compile(r"[“\"]([^“”\"\n]{1,80}?)([.,]?)[”\"]")
 
 
 def _add(
