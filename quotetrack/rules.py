@@ -1255,13 +1255,32 @@ def quote_speaker_cue(c: Context) -> Frame | None:
             np = (floor, np[1])  # not "“No comment,” was all the minister would say"
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     if (
-        _title_after_link(c, qi)
+        (_title_after_link(c, qi) or _opening_adjunct(c, qi))
         and cue.end + 1 < len(toks)
         and toks[cue.end + 1].text != ","
         and (after.that or _clause_like(c.w, toks, after.start, len(toks)))
     ):
-        return None  # "On WKRP's “Morning Show,” Tom Okafor said the pier …": a title, the clause is reported
+        # "On WKRP's “Morning Show,” Tom Okafor said the pier …", 'After the “long night,” the
+        # mayor said the ferry …': a title or an opening phrase, and the clause after is reported
+        return None
     return _framed("quote_speaker_cue", cue, np, (_narration_start(c, qi), qi + 1), role, after)
+
+
+def _opening_adjunct(c: Context, qi: int) -> bool:
+    """Whether the sentence opens, before the quotation at ``qi``, with a phrase that is no statement.
+
+    ``After the “long night,”``, ``Bemoaning the “rigged system,”``: a preposition, a subordinator
+    or a participle before a determiner.
+    """
+    toks = c.toks
+    if qi <= c.floor or toks[c.floor].kind != "w":
+        return False
+    first = toks[c.floor].low
+    return (
+        first in _PREPOSITIONS
+        or first in _SUBORDINATORS
+        or (first.endswith("ing") and c.floor + 1 < qi and toks[c.floor + 1].low in _NOUN_OPENERS)
+    )
 
 
 # Words that open a new clause between a quotation and a speaker ("as" may still tag it: "as she said").
