@@ -227,7 +227,7 @@ def words() -> Words:
         stance_phrasal=stance_phrasal,
         not_labels=load("not_labels"),
         abbreviations=load("abbreviations"),
-        nouny=frozenset(f for b in _both(load("noun_verbs")) for f in (b, b + "s", b + "es")),
+        nouny=_plurals(_both(load("noun_verbs"))),
         stance_nouns=stance_nouns,
         not_object=load("not_object_verbs"),
         belief=belief,
