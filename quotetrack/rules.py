@@ -1445,6 +1445,12 @@ def speaker_cue_clause(c: Context) -> Frame | None:
         np = _sender(c, np) or _subject_of_participle(c, np) or np
     after = after_cue(w, c.text, toks, cue, len(toks))
     lo = after.start
+    if cue.base == "quote" and lo < len(toks) and toks[lo].low in {"by", "in"}:
+        # "was quoted by the Gazette as saying …": the paper is the medium
+        k = next((k for k in range(lo + 2, min(lo + 9, len(toks) - 2)) if toks[k].low == "as"), -1)
+        if k > 0 and toks[k + 1].low == "saying" and all(t.kind == "w" for t in toks[lo + 1 : k]):
+            after = after._replace(medium=c.text[toks[lo + 1].start : toks[k - 1].end])
+            lo = k
     if cue.base == "quote" and lo + 2 < len(toks) and toks[lo].low == "as" and toks[lo + 1].low == "saying":
         lo += 3 if toks[lo + 2].low == "that" else 2  # "is quoted as saying (that) ..."
         after = after._replace(that=True)
