@@ -2025,6 +2025,17 @@ def _time_at(w: Words, toks: list[Tok], k: int, ceil: int) -> bool:
     return k < ceil and _time_word(w, toks, k, ceil)
 
 
+def _aside_before_that(toks: list[Tok], j: int, ceil: int) -> int | None:
+    """The index of "that" after the comma that closes an aside begun before ``j``, if one follows."""
+    for k in range(j, min(j + 20, ceil - 1)):
+        t = toks[k]
+        if t.kind == "q" or t.text in {".", ";", ":", "?", "!"}:
+            return None
+        if t.text == ",":
+            return k + 1 if toks[k + 1].low == "that" else None
+    return None
+
+
 def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> After:
     """Pass over audience, time and medium phrases, and a manner adverb, after a cue."""
     j = cue.end + 1
@@ -2091,6 +2102,10 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
                         # deficit was so large that …" is the clause itself
                         k = _that_after_phrase(w, toks, j - 1, ceil, clause_stops=True)
                     j = max(j, k, _participle_phrase_end(w, toks, j, ceil), _title_before_that(toks, j, ceil))
+                elif j + 1 < ceil and toks[j].text == "," and toks[j + 1].low in {"which", "who"}:
+                    j = (
+                        _aside_before_that(toks, j + 2, ceil) or j
+                    )  # "in an interview, which aired Sunday, that …"
                 j = _past_work_title(toks, cue, j, ceil, medium)
                 continue
             if j + 1 < ceil and (toks[j + 1].low in w.times or toks[j + 1].text[:1].isdigit()):
