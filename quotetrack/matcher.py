@@ -1602,13 +1602,23 @@ def _after_place(w: Words, toks: list[Tok], j: int, ceil: int) -> int:
     """Where the clause starts after a place phrase at ``j`` that follows an audience, or ``j``.
 
     ``told a crowd in Leeds she would …``, ``told voters at the county fair they …``,
-    ``told a rally in Reno, Nevada, on Friday the city …``. A named place may be followed by
+    ``told a rally in Reno, Nevada, on Friday the city …``, ``told his players at halftime what …``.
+    A named place may be followed by
     the clause's determiner or a time; any other place only by a subject pronoun. A medium
     (``told staff in an email they …``) is not a place: the caller passes over it.
     """
     k = _place_end(toks, j, ceil)
     named = k > j
-    if not named and j + 2 < ceil and toks[j].low in {"in", "at"} and toks[j + 1].low in _DETS:
+    if (
+        not named
+        and j + 2 < ceil
+        and toks[j].low in {"in", "at"}
+        and toks[j + 1].kind == "w"
+        and toks[j + 1].text.islower()
+        and toks[j + 1].low not in w.stop
+    ):
+        k = j + 2  # a bare noun: "told his players at halftime what …", "told jurors in court they …"
+    elif not named and j + 2 < ceil and toks[j].low in {"in", "at"} and toks[j + 1].low in _DETS:
         k = j + 2
         while (
             k < ceil
