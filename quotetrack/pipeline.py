@@ -38,7 +38,7 @@ from .rules import (
     fronted_clause_ends,
     rule_named,
 )
-from .tokenize import Paragraph, Sentence, split
+from .tokenize import Paragraph, Sentence, is_abbreviation, split
 from .wordclasses import _SUBJECTS, words
 
 __all__ = ["run"]
@@ -469,7 +469,11 @@ def _context_rules(
                     or _attribution_sentence_between(text, a, q)
                 ):
                     join: int | None = best
-                elif quoting is not None and _attribution_sentence_between(text, atts[quoting], q):
+                elif (
+                    quoting is not None
+                    and _same_voice(text, atts, quoting, best)
+                    and _attribution_sentence_between(text, atts[quoting], q)
+                ):
                     # "“A,” he said, adding that the pier is safe. “B.”": B goes on with A,
                     # and the nested attribution keeps its place in the gap
                     join = quoting
@@ -505,6 +509,31 @@ def _context_rules(
         first_unit = False
 
 
+def _same_voice(text: str, atts: list[Attribution], speaker: int, nested: int) -> bool:
+    """Whether the attribution ``nested`` lies in the description of ``speaker``'s speaker.
+
+    ``adding that …``, ``who said …``, ``a group that expects …`` do; a clause of its own joined by
+    a conjunction (``but miners said …``, ``while critics argued …``) brings in another speaker.
+    """
+    a = atts[nested]
+    for _ in range(len(atts)):
+        if a.mention is not None or a.same_as < 0:
+            break
+        if a.same_as == speaker:
+            return True
+        a = atts[a.same_as]
+    if a.mention is None:
+        return False
+    if text[a.mention[0] : a.mention[1]].lower() in _RELATIVE_MENTIONS:
+        return True  # "… whose district backed her but who suggested that …"
+    return not _CONJUNCTION_BEFORE.search(text, max(0, a.mention[0] - 16), a.mention[0])
+
+
+_RELATIVE_MENTIONS = frozenset({"who", "which", "that"})
+# A conjunction (and its comma) right before a mention: the mention opens a clause of its own.
+_CONJUNCTION_BEFORE = regex.compile(r"\b(?:but|and|while|although|though|whereas|yet)\s*,?\s*$", regex.I)
+
+
 def _goes_on(text: str, a: Attribution) -> bool:
     """Whether a later quotation can go on with ``a``'s: a direct quotation, or a mixed one whose
     cue follows its quoted words (``Rents are “too high,” she said. “B.”``)."""
@@ -515,6 +544,7 @@ def _goes_on(text: str, a: Attribution) -> bool:
 
 _FIRST_LETTER = regex.compile(r"[\p{P}\s]*(\p{L})")
 _JOINS = frozenset({"but", "while", "as", "when", "before", "after", "then", "and", "until", "because"})
+_JOIN_AFTER_COMMA = regex.compile(r",\s*(?:" + "|".join(sorted(_JOINS)) + r")\b", regex.I)
 
 
 def _closes_split(text: str, a: Attribution, q: Quoted) -> bool:
@@ -543,7 +573,8 @@ def _only_attribution_between(text: str, end: int, start: int) -> bool:
     first = _FIRST_LETTER.match(text, start + 1)
     mid = first is not None and first.group(1).islower() and between.endswith(",")
     if mid:
-        if len(ws) > 30 or _sentences_inside(between):
+        # ", and the crowd roared back, “together!”": after a comma a conjunction opens a clause
+        if len(ws) > 30 or _sentences_inside(between) or _JOIN_AFTER_COMMA.search(between):
             return False
     elif len(ws) > 14 or any(x in _JOINS for x in ws) or _sentences_inside(between):
         return False
@@ -573,7 +604,7 @@ def _sentences_inside(between: str) -> bool:
     ``” she said. The crowd cheered. “`` does; ``” said Sen. Ana Ruiz (D-R.I.). “`` does not.
     """
     inner = between.strip().lstrip(CLOSER_CHARS).rstrip()
-    return any(not _ABBREVIATION.fullmatch(m.group(1)) for m in _SENTENCE_END.finditer(inner[:-1]))
+    return any(not is_abbreviation(m.group(1)) for m in _SENTENCE_END.finditer(inner[:-1]))
 
 
 def _attribution_sentence_between(text: str, a: Attribution, q: Quoted) -> bool:
@@ -592,9 +623,8 @@ def _attribution_sentence_between(text: str, a: Attribution, q: Quoted) -> bool:
 
 
 # A stop after a word ends a sentence inside the narration, unless the word is an abbreviation
-# or an initial ("Sen.", "D-R.I.", "J.").
-_SENTENCE_END = regex.compile(r"([\w-]+)[.!?]\s")
-_ABBREVIATION = regex.compile(r"\p{Lu}[\p{L}-]{0,3}|[\p{L}-]*\p{Lu}")
+# or an initial ("Sen.", "J."); "(D-R.I.)." has no word right before its stop.
+_SENTENCE_END = regex.compile(r"(\w+)[.!?]\s")
 _OPENS_QUOTE = regex.compile(r"[“‘«\"]")
 # Words in double quotation marks, with a stop or comma before the closing mark.
 _QUOTED_WORDS = regex.compile(r"[“\"]([^“”\"\n]{1,80}?)([.,]?)[”\"]")

@@ -1273,13 +1273,18 @@ def _opening_adjunct(c: Context, qi: int) -> bool:
     or a participle before a determiner.
     """
     toks = c.toks
-    if qi <= c.floor or toks[c.floor].kind != "w":
-        return False
+    if qi <= c.floor or toks[c.floor].kind != "w" or any(t.kind != "w" for t in toks[c.floor : qi]):
+        return False  # "After the vote, “We have won,” the mayor said": a comma closes the phrase first
     first = toks[c.floor].low
     return (
         first in _PREPOSITIONS
         or first in _SUBORDINATORS
-        or (first.endswith("ing") and c.floor + 1 < qi and toks[c.floor + 1].low in _NOUN_OPENERS)
+        or (
+            first.endswith("ing")
+            and not first.endswith("thing")  # "Nothing the council does is “open,”"
+            and c.floor + 1 < qi
+            and toks[c.floor + 1].low in _NOUN_OPENERS
+        )
     )
 
 

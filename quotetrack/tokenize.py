@@ -154,6 +154,11 @@ _PLAIN_END = regex.compile(
 )
 
 
+def is_abbreviation(word: str) -> bool:
+    """Whether a period after ``word`` ends no sentence: an initial (``J.``) or a known abbreviation (``Sen.``)."""
+    return (len(word) == 1 and word.isupper()) or word.lower() in load("abbreviations")
+
+
 def _plain_spans(chunk: str) -> list[tuple[int, int]]:
     """Sentence spans of a trimmed paragraph by a plain rule, in linear time.
 
@@ -161,7 +166,6 @@ def _plain_spans(chunk: str) -> list[tuple[int, int]]:
     before white space and an upper-case letter, a digit or an opening mark,
     unless the word before a period is an initial or a known abbreviation.
     """
-    abbreviations = load("abbreviations")
     spans = []
     start = 0
     for m in _PLAIN_END.finditer(chunk):
@@ -170,8 +174,7 @@ def _plain_spans(chunk: str) -> list[tuple[int, int]]:
             w = s
             while w > max(start, s - 32) and chunk[w - 1].isalnum():
                 w -= 1
-            word = chunk[w:s]
-            if (len(word) == 1 and word.isupper()) or word.lower() in abbreviations:
+            if is_abbreviation(chunk[w:s]):
                 continue
         spans.append((start, e))
         start = e
