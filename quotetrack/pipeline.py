@@ -510,10 +510,12 @@ def _context_rules(
 
 
 def _same_voice(text: str, atts: list[Attribution], speaker: int, nested: int) -> bool:
-    """Whether the attribution ``nested`` lies in the description of ``speaker``'s speaker.
+    """Whether the attribution ``nested``, between ``speaker``'s quotation and the next, keeps its voice.
 
-    ``adding that …``, ``who said …``, ``a group that expects …`` do; a clause of its own joined by
-    a conjunction (``but miners said …``, ``while critics argued …``) brings in another speaker.
+    ``adding that …``, ``who said …``, ``and he added that …`` and an apposition (``a group
+    focused on …``) do. A clause of another subject after a contrast (``but tenant Mira Holm
+    said …``) or a conjunction (``and miners said …``) brings in another speaker. News goes on
+    with the quoted speaker after other clauses (``after Jones assured him that …``).
     """
     a = atts[nested]
     for _ in range(len(atts)):
@@ -524,14 +526,20 @@ def _same_voice(text: str, atts: list[Attribution], speaker: int, nested: int) -
         a = atts[a.same_as]
     if a.mention is None:
         return False
-    if text[a.mention[0] : a.mention[1]].lower() in _RELATIVE_MENTIONS:
-        return True  # "… whose district backed her but who suggested that …"
+    if text[a.mention[0] : a.mention[1]].lower() in _DESCRIBED_SPEAKER:
+        return True  # "… whose district backed her but who suggested that …", "and he added that …"
+    tag = atts[speaker].cue
+    if tag is not None and _CONTRAST.search(text, tag[1], a.mention[0]):
+        return False  # "…,” the landlord said, but tenant Mira Holm said …"
     return not _CONJUNCTION_BEFORE.search(text, max(0, a.mention[0] - 16), a.mention[0])
 
 
-_RELATIVE_MENTIONS = frozenset({"who", "which", "that"})
+# Mentions that name the speaker being described: "who said …", "and he added that …".
+_DESCRIBED_SPEAKER = frozenset({"who", "which", "that", "he", "she"})
 # A conjunction (and its comma) right before a mention: the mention opens a clause of its own.
-_CONJUNCTION_BEFORE = regex.compile(r"\b(?:but|and|while|although|though|whereas|yet)\s*,?\s*$", regex.I)
+_CONJUNCTION_BEFORE = regex.compile(r"\b(?:but|and|while|whereas|yet)\s*,?\s*$", regex.I)
+# A contrast after a comma anywhere before the mention: "…, but tenant Mira Holm said".
+_CONTRAST = regex.compile(r",\s*(?:but|while|whereas|yet)\b", regex.I)
 
 
 def _goes_on(text: str, a: Attribution) -> bool:
@@ -544,7 +552,10 @@ def _goes_on(text: str, a: Attribution) -> bool:
 
 _FIRST_LETTER = regex.compile(r"[\p{P}\s]*(\p{L})")
 _JOINS = frozenset({"but", "while", "as", "when", "before", "after", "then", "and", "until", "because"})
-_JOIN_AFTER_COMMA = regex.compile(r",\s*(?:" + "|".join(sorted(_JOINS)) + r")\b", regex.I)
+# After a comma, "and" or "but" before a noun phrase opens a clause with a subject of its own.
+_NEW_SUBJECT_AFTER_COMMA = regex.compile(
+    r",\s*(?:and|but)\s+(?:then\s+)?(?:(?:the|a|an|his|her|their|its|my|our|your|some|many|several)\b|\p{Lu})"
+)
 
 
 def _closes_split(text: str, a: Attribution, q: Quoted) -> bool:
@@ -573,8 +584,8 @@ def _only_attribution_between(text: str, end: int, start: int) -> bool:
     first = _FIRST_LETTER.match(text, start + 1)
     mid = first is not None and first.group(1).islower() and between.endswith(",")
     if mid:
-        # ", and the crowd roared back, “together!”": after a comma a conjunction opens a clause
-        if len(ws) > 30 or _sentences_inside(between) or _JOIN_AFTER_COMMA.search(between):
+        # ", and the crowd roared back, “together!”": a clause with a subject of its own
+        if len(ws) > 30 or _sentences_inside(between) or _NEW_SUBJECT_AFTER_COMMA.search(between):
             return False
     elif len(ws) > 14 or any(x in _JOINS for x in ws) or _sentences_inside(between):
         return False
