@@ -1603,9 +1603,9 @@ def _after_place(w: Words, toks: list[Tok], j: int, ceil: int) -> int:
 
     ``told a crowd in Leeds she would …``, ``told voters at the county fair they …``,
     ``told a rally in Reno, Nevada, on Friday the city …``, ``told his players at halftime what …``.
-    A named place may be followed by
-    the clause's determiner or a time; any other place only by a subject pronoun. A medium
-    (``told staff in an email they …``) is not a place: the caller passes over it.
+    A named place may be followed by the clause's determiner or a time; any other place only by a
+    subject pronoun or a question word. A medium (``told staff in an email they …``) is not a
+    place: the caller passes over it.
     """
     k = _place_end(toks, j, ceil)
     named = k > j
@@ -2113,9 +2113,8 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
                         k = _that_after_phrase(w, toks, j - 1, ceil, clause_stops=True)
                     j = max(j, k, _participle_phrase_end(w, toks, j, ceil), _title_before_that(toks, j, ceil))
                 elif j + 1 < ceil and toks[j].text == "," and toks[j + 1].low in {"which", "who"}:
-                    j = (
-                        _aside_before_that(toks, j + 2, ceil) or j
-                    )  # "in an interview, which aired Sunday, that …"
+                    # "in an interview, which aired Sunday, that …": the aside belongs to the medium
+                    j = _aside_before_that(toks, j + 2, ceil) or j
                 j = _past_work_title(toks, cue, j, ceil, medium)
                 continue
             if j + 1 < ceil and (toks[j + 1].low in w.times or toks[j + 1].text[:1].isdigit()):

@@ -453,7 +453,7 @@ def _context_rules(
             q = quoted[t.q]
             while k < len(initial) and end(initial[k]) <= q.start:
                 best = later(best, initial[k])
-                if _goes_on(text, atts[initial[k]]):
+                if _goes_on(atts[initial[k]]):
                     quoting = later(quoting, initial[k])
                 k += 1
             if t.q in claimed or _STAGE_DIRECTION.fullmatch(text, q.start, q.end):
@@ -464,7 +464,7 @@ def _context_rules(
                 alone or _looks_like_speech(text, q) or _closes_split(text, atts[best], q)
             ):
                 a = atts[best]
-                if _goes_on(text, a) and (
+                if _goes_on(a) and (
                     _only_attribution_between(text, a.fragments[-1][1], q.open_at)
                     or _attribution_sentence_between(text, a, q)
                 ):
@@ -501,7 +501,7 @@ def _context_rules(
                 _add(atts, unit_atts, claimed, "unattributed", ui, q, t.q, -1)
         for ai in initial[k:]:
             best = later(best, ai)
-            if _goes_on(text, atts[ai]):
+            if _goes_on(atts[ai]):
                 quoting = later(quoting, ai)
         for ai in unit_atts[ui]:
             if _has_source(atts[ai]):
@@ -542,7 +542,7 @@ _CONJUNCTION_BEFORE = regex.compile(r"\b(?:but|and|while|whereas|yet)\s*,?\s*$",
 _CONTRAST = regex.compile(r",\s*(?:but|while|whereas|yet)\b", regex.I)
 
 
-def _goes_on(text: str, a: Attribution) -> bool:
+def _goes_on(a: Attribution) -> bool:
     """Whether a later quotation can go on with ``a``'s: a direct quotation, or a mixed one whose
     cue follows its quoted words (``Rents are “too high,” she said. “B.”``)."""
     return bool(a.fragments) and (
@@ -576,8 +576,9 @@ def _only_attribution_between(text: str, end: int, start: int) -> bool:
     ``“A,” she said. “B.”`` is one quotation in two fragments; ``“A,” she said,
     adding later, “B.”`` and ``“A,” she said, but the crowd shouted “B”`` are not.
     A second quotation that goes on in lower case after a comma goes on with the
-    sentence, whatever conjunction the narration holds: ``“A,” he said of the
-    mayor and the council, “because B.”``
+    sentence, whatever conjunction the narration holds (``“A,” he said of the
+    mayor and the council, “because B.”``), unless *and* or *but* opens a clause
+    with a subject of its own (``“A,” she said, and the crowd roared, “b!”``).
     """
     between = _narration(text, end, start)
     ws = [x.lower() for x in _TAIL_WORD.findall(between)]
@@ -605,6 +606,7 @@ def _narration(text: str, end: int, start: int) -> str:
 
 
 def _is_title(words_: str) -> bool:
+    """Whether quoted words are a short title: ``Morning Talk``, ``State of the Union``."""
     ws = words_.split()
     return 0 < len(ws) <= 8 and ws[0][:1].isupper() and _titled(ws)
 
@@ -672,8 +674,6 @@ def _build(
         if not frags:
             continue
         start, end = frags[0][0], frags[-1][1]
-        if a.kind == "direct" and a.cue is not None and len(frags) == 1:
-            pass
         speaker = None
         mention = None
         if r is not None:
