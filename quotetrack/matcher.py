@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import regex
 
+from .marks import CLOSER_CHARS
 from .quotes import Quoted
 from .tokenize import _ELIDERS, before_number
 from .wordclasses import _SUBJECTS, Words, words
@@ -571,10 +572,25 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
     if (
         t.low.endswith("s")
         and not t.low.endswith("ss")
-        and (h == floor or toks[h - 1].kind == "p" or toks[h - 1].low in _CLAUSE_JOIN)
+        and (
+            h == floor
+            or toks[h - 1].kind == "p"
+            or toks[h - 1].low in _CLAUSE_JOIN
+            or comma_inside(toks[h - 1])
+        )
     ):
-        return (h, h)
+        return (h, h)  # "Voters said", "… “safe for years,” engineers said"
     return None
+
+
+def inner_end(t: Tok) -> str:
+    """The text of quotation token ``t`` without its closing marks."""
+    return t.text.rstrip(CLOSER_CHARS)
+
+
+def comma_inside(t: Tok) -> bool:
+    """Whether ``t`` is a quotation that ends with a comma inside its marks (``“a dead end,”``)."""
+    return t.kind == "q" and inner_end(t).endswith(",")
 
 
 def _phrase_opens(toks: list[Tok], i: int, floor: int) -> bool:

@@ -16,6 +16,7 @@ from .matcher import (
     Frame,
     Tok,
     Unit,
+    comma_inside,
     content_end,
     find_cues,
     framing_medium,
@@ -34,7 +35,6 @@ from .rules import (
     SubjectMemo,
     _aux,
     clause_cuts,
-    comma_inside,
     fronted_clause_ends,
     rule_named,
 )

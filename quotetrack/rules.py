@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from typing import NamedTuple
 
-from .marks import CLOSER_CHARS, MARKS
+from .marks import MARKS
 from .matcher import (
     _ADVERB_PARTICLES,
     _BE,
@@ -55,6 +55,7 @@ from .matcher import (
     after_cue,
     anonymity_aside,
     appositive_right,
+    comma_inside,
     content_end,
     is_that,
     manner_adverb,
@@ -72,6 +73,7 @@ from .matcher import (
     verb_at,
     words_in,
 )
+from .matcher import inner_end as _inner_end
 from .wordclasses import _SUBJECTS, Words
 
 __all__ = ["CONTEXT_RULES", "RULES", "Context", "Rule", "rule_named"]
@@ -1016,11 +1018,6 @@ def _loose_tail(c: Context, j: int) -> bool:
     )
 
 
-def _inner_end(t: Tok) -> str:
-    """The text of quotation token ``t`` without its closing marks."""
-    return t.text.rstrip(CLOSER_CHARS)
-
-
 def fronted_clause_ends(toks: list[Tok], lo: int, k: int) -> bool:
     """Whether the comma at ``k`` closes a clause that opens a content at ``lo`` before its main clause.
 
@@ -1034,11 +1031,6 @@ def fronted_clause_ends(toks: list[Tok], lo: int, k: int) -> bool:
         and toks[lo].low in _FRONTED
         and all(t.text != "," and t.kind != "q" for t in toks[lo + 1 : k])
     )
-
-
-def comma_inside(t: Tok) -> bool:
-    """Whether ``t`` is a quotation that ends with a comma inside its marks (``“a dead end,”``)."""
-    return t.kind == "q" and _inner_end(t).endswith(",")
 
 
 # After "but", these words carry the reported clause on: "…, but that …", "…, but also …".
