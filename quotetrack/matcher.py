@@ -1665,13 +1665,18 @@ _TITLE_WORD = regex.compile(r"[\p{L}\d][\p{L}\d'’.&-]*")
 _PROGRAMME_NOUNS = frozenset({"show", "program", "programme", "broadcast", "podcast"})
 
 
-def _title_words(t: Tok) -> int:
-    """How many words a quotation that titles a programme or a work holds (``“Meet the Press”``: 3), or 0."""
-    if t.kind != "q" or "?" in t.text:
+def title_words(quoted: str) -> int:
+    """How many words quoted words that title a programme or a work hold (``Meet the Press``: 3), or 0."""
+    if "?" in quoted:
         return 0
-    ws = _TITLE_WORD.findall(t.text)
+    ws = _TITLE_WORD.findall(quoted)
     titled = 0 < len(ws) <= 8 and not ws[0][0].islower() and all(x[0].isupper() for x in ws if len(x) > 3)
     return len(ws) if titled else 0
+
+
+def _title_words(t: Tok) -> int:
+    """How many words quotation token ``t`` holds if it titles a programme or a work, or 0."""
+    return title_words(t.text) if t.kind == "q" else 0
 
 
 def _programme(w: Words, toks: list[Tok], j: int, ceil: int) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 import regex
@@ -22,6 +22,7 @@ from .matcher import (
     framing_medium,
     role_phrase,
     sentence_start,
+    title_words,
     tokens,
     unit_subject,
 )
@@ -461,18 +462,19 @@ def _context_rules(
             alone = n_words == 0 and n_quotes == 1
             # A further quotation in the same paragraph continues the speaker before it.
             if best is not None and (
-                alone or _looks_like_speech(text, q) or _closes_split(text, atts[best], q)
+                alone or _looks_like_speech(text, q) or _closes_split(text, quoted, atts[best], q)
             ):
                 a = atts[best]
                 if _goes_on(a) and (
-                    _only_attribution_between(text, a.fragments[-1][1], q.open_at)
-                    or _attribution_sentence_between(text, a, q)
+                    _only_attribution_between(text, quoted, a.fragments[-1][1], q.open_at)
+                    or _attribution_sentence_between(text, quoted, a, q)
                 ):
                     join: int | None = best
                 elif (
                     quoting is not None
+                    and quoting != best  # that one was tried just above
                     and _same_voice(text, atts, quoting, best)
-                    and _attribution_sentence_between(text, atts[quoting], q)
+                    and _attribution_sentence_between(text, quoted, atts[quoting], q)
                 ):
                     # "“A,” he said, adding that the pier is safe. “B.”": B goes on with A,
                     # and the nested attribution keeps its place in the gap
@@ -558,7 +560,7 @@ _NEW_SUBJECT_AFTER_COMMA = regex.compile(
 )
 
 
-def _closes_split(text: str, a: Attribution, q: Quoted) -> bool:
+def _closes_split(text: str, quoted: list[Quoted], a: Attribution, q: Quoted) -> bool:
     """Whether a short quotation ends a quotation split by its attribution: ``“A,” he said, “but B.”``.
 
     The words between are one attribution closed by a comma or a stop, and the quotation ends a
@@ -567,10 +569,12 @@ def _closes_split(text: str, a: Attribution, q: Quoted) -> bool:
     if a.kind != "direct" or not a.fragments or not text[q.start : q.end].rstrip().endswith((".", "?", "!")):
         return False
     between = text[a.fragments[-1][1] : q.open_at].rstrip()
-    return between.endswith((",", ".")) and _only_attribution_between(text, a.fragments[-1][1], q.open_at)
+    return between.endswith((",", ".")) and _only_attribution_between(
+        text, quoted, a.fragments[-1][1], q.open_at
+    )
 
 
-def _only_attribution_between(text: str, end: int, start: int) -> bool:
+def _only_attribution_between(text: str, quoted: list[Quoted], end: int, start: int) -> bool:
     """Whether the narration between two quotations is no more than one attribution.
 
     ``“A,” she said. “B.”`` is one quotation in two fragments; ``“A,” she said,
@@ -580,7 +584,7 @@ def _only_attribution_between(text: str, end: int, start: int) -> bool:
     mayor and the council, “because B.”``), unless *and* or *but* opens a clause
     with a subject of its own (``“A,” she said, and the crowd roared, “b!”``).
     """
-    between = _narration(text, end, start)
+    between = _narration(text, quoted, end, start)
     ws = [x.lower() for x in _TAIL_WORD.findall(between)]
     first = _FIRST_LETTER.match(text, start + 1)
     mid = first is not None and first.group(1).islower() and between.endswith(",")
@@ -595,32 +599,39 @@ def _only_attribution_between(text: str, end: int, start: int) -> bool:
     return sum(1 for i, x in enumerate(ws) if x in speech and (i == 0 or ws[i - 1] not in _ARTICLES)) <= 1
 
 
-def _narration(text: str, end: int, start: int) -> str:
+def _narration(text: str, quoted: list[Quoted], end: int, start: int) -> str:
     """The narration between a quotation that ends at ``end`` and one that opens at ``start``.
 
     Its closing mark and outer spaces are trimmed, and a quoted title in it reads as one word:
     ``” she told Radio Ostia’s “Morning Talk.” “`` gives ``she told Radio Ostia’s Title.``
     """
-    inner = text[end:start].strip().lstrip(CLOSER_CHARS).strip()
-    return _QUOTED_WORDS.sub(lambda m: "Title" + m.group(2) if _is_title(m.group(1)) else m.group(0), inner)
+    parts = []
+    pos = end
+    i = bisect_left(quoted, end, key=_opening)
+    while i < len(quoted) and quoted[i].open_at < start:
+        q = quoted[i]
+        i += 1
+        inner = text[q.start : q.end]
+        if q.close_at <= start and title_words(inner):
+            parts += [text[pos : q.open_at], "Title", inner[len(inner.rstrip(".,")) :]]
+            pos = q.close_at
+    parts.append(text[pos:start])
+    return "".join(parts).strip().lstrip(CLOSER_CHARS).strip()
 
 
-def _is_title(words_: str) -> bool:
-    """Whether quoted words are a short title: ``Morning Talk``, ``State of the Union``."""
-    ws = words_.split()
-    return 0 < len(ws) <= 8 and ws[0][:1].isupper() and _titled(ws)
+def _opening(q: Quoted) -> int:
+    return q.open_at
 
 
-def _sentences_inside(between: str) -> bool:
-    """Whether the narration between two quotations ends a sentence before its own end.
+def _sentences_inside(narration: str) -> bool:
+    """Whether the narration between two quotations (see ``_narration``) ends a sentence before its own end.
 
-    ``” she said. The crowd cheered. “`` does; ``” said Sen. Ana Ruiz (D-R.I.). “`` does not.
+    ``she said. The crowd cheered.`` does; ``said Sen. Ana Ruiz (D-R.I.).`` does not.
     """
-    inner = between.strip().lstrip(CLOSER_CHARS).rstrip()
-    return any(not is_abbreviation(m.group(1)) for m in _SENTENCE_END.finditer(inner[:-1]))
+    return any(not is_abbreviation(m.group(1)) for m in _SENTENCE_END.finditer(narration[:-1]))
 
 
-def _attribution_sentence_between(text: str, a: Attribution, q: Quoted) -> bool:
+def _attribution_sentence_between(text: str, quoted: list[Quoted], a: Attribution, q: Quoted) -> bool:
     """Whether the narration before ``q`` is the one sentence that closes ``a``'s quotation and names its speaker.
 
     ``“A,” said Ana Ruiz, a teacher who has lived here for years and knows the pier. “B.”``: the
@@ -629,7 +640,7 @@ def _attribution_sentence_between(text: str, a: Attribution, q: Quoted) -> bool:
     if a.cue is None or not a.fragments:
         return False
     end = a.fragments[-1][1]
-    inner = _narration(text, end, q.open_at)
+    inner = _narration(text, quoted, end, q.open_at)
     if not (end <= a.cue[0] < q.open_at) or "\n" in text[end : q.open_at] or _OPENS_QUOTE.search(inner):
         return False
     return inner.endswith(".") and not _sentences_inside(inner) and len(_TAIL_WORD.findall(inner)) <= 40
@@ -639,8 +650,6 @@ def _attribution_sentence_between(text: str, a: Attribution, q: Quoted) -> bool:
 # or an initial ("Sen.", "J."); "(D-R.I.)." has no word right before its stop.
 _SENTENCE_END = regex.compile(r"(\w+)[.!?]\s")
 _OPENS_QUOTE = regex.compile(r"[“‘«\"]")
-# Words in double quotation marks, with a stop or comma before the closing mark.
-_QUOTED_WORDS = regex.compile(r"[“\"]([^“”\"\n]{1,80}?)([.,]?)[”\"]")
 
 
 def _add(
