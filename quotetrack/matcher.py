@@ -1819,7 +1819,7 @@ def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int
                     or _place_end(toks, k, ceil) > k
                     or _after_place(w, toks, k, ceil) > k  # "told guests at the dinner how …"
                     or (
-                        _time_at(w, toks, k, ceil)
+                        time_at(w, toks, k, ceil)
                         # not "spoke to accept his party's nomination last week": a verb and its object
                         and not any(toks[m].low in _POSSESSIVE_PRONOUNS for m in range(first + 1, k))
                     )
@@ -2049,7 +2049,7 @@ def _time_word(w: Words, toks: list[Tok], j: int, ceil: int) -> bool:
     return low in w.times and low not in {"once", "again", "may", "march"}
 
 
-def _time_at(w: Words, toks: list[Tok], k: int, ceil: int) -> bool:
+def time_at(w: Words, toks: list[Tok], k: int, ceil: int) -> bool:
     """Whether a time phrase starts at ``k``: ``Wednesday``, ``last week``, ``on Friday``."""
     if toks[k].low == "on":
         k += 1

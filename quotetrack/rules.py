@@ -69,6 +69,7 @@ from .matcher import (
     says_at,
     sentence_start,
     source_comma,
+    time_at,
     unit_subject,
     verb_at,
     words_in,
@@ -2659,24 +2660,67 @@ def possessive_noun_topic(c: Context) -> Frame | None:
     np = _owner(c, c.cue.start, c.floor)
     if np is None:
         return None
-    lo = cue.end + 2
-    hi = _object_end(c, lo)
+    prep, lo = cue.end + 1, cue.end + 2
+    if (
+        lo >= len(toks)
+        or (toks[prep].low == "on" and time_at(c.w, toks, prep, len(toks)))
+        or _medium_tail(c, prep) is not None
+    ):
+        return None  # "her remarks on Tuesday", "his push on Twitter": when and where, not what about
+    infinitive = (
+        toks[prep].low == "to"
+        and cue.base in c.w.infinitive_nouns
+        and toks[lo].kind == "w"
+        and toks[lo].text.islower()
+        and toks[lo].low not in c.w.stop
+        and not _opens_object(c.w, toks, lo)
+    )
+    hi = _infinitive_end(c, lo) if infinitive else _object_end(c, lo)
     cased = not _title_case(toks)  # in a headline or in capitals every word looks like a name
-    for k in range(lo + 1, hi):
+    for k in range(lo + 2 if infinitive else lo + 1, hi):
         t = toks[k]
         if t.low in _AUX or (
             not (cased and _cap(t) and not t.text.isupper())  # "her letter to the State Board …": a name
             and (
                 t.low in c.w.past
                 or t.low in c.w.speech
-                or (t.low.endswith("ed") and toks[k - 1].low not in _DETS)
+                or (t.low.endswith("ed") and toks[k - 1].low not in _DETS | _PREPOSITIONS)
             )
         ):
             hi = k  # "Her attacks on the mayor have grown": the sentence's verb ends the topic
             break
     if words_in(toks, lo, hi, 1) < 1:
         return None
+    if (
+        toks[prep].low == "to"
+        and cue.base in c.w.addressed_nouns
+        and _opens_object(c.w, toks, lo)
+        and not (hi < len(toks) and says_at(c.w, toks, hi))
+    ):
+        # "his remarks to reporters": the audience. Before a verb of saying the phrase is that
+        # verb's subject ("The union's letter to the board says …"), whose owner the merge makes
+        # the speaker.
+        return None
     return Frame("possessive_noun_topic", (cue.start, cue.end), np, (lo, hi))
+
+
+def _infinitive_end(c: Context, lo: int) -> int:
+    """Where an infinitive whose verb is at ``lo`` ends: a break in the sentence or a new clause.
+
+    ``plan to go after the donors, which …`` gives ``go after the donors``: unlike an object
+    (``_object_end``) it does not close at the verb's own particle or time phrase.
+    """
+    toks = c.toks
+    hi = _end(c, lo)
+    for k in range(lo + 1, hi):
+        t = toks[k]
+        if (
+            t.text in {",", ";", ":", "(", "—", "–", "--"}
+            or (t.text == "-" and not _score_dash(toks, k))
+            or (k > lo + 1 and t.low in _OBJECT_ENDS)
+        ):
+            return k
+    return hi
 
 
 _DAY_WORDS = _DAYS | {"yesterday", "today", "tonight"}

@@ -168,6 +168,8 @@ class Words:
     stance_phrasal: dict[str, list[tuple[tuple[str, ...], str]]]
     nouny: frozenset[str]
     stance_nouns: frozenset[str]
+    addressed_nouns: frozenset[str]
+    infinitive_nouns: frozenset[str]
     not_object: frozenset[str]
     not_labels: frozenset[str]
     abbreviations: frozenset[str]
@@ -229,6 +231,8 @@ def words() -> Words:
         abbreviations=load("abbreviations"),
         nouny=_plurals(_both(load("noun_verbs"))),
         stance_nouns=stance_nouns,
+        addressed_nouns=_plurals(_both(load("addressed_nouns"))),
+        infinitive_nouns=_plurals(_both(load("infinitive_nouns"))),
         not_object=load("not_object_verbs"),
         belief=belief,
         belief_adjectives=load("belief_adjectives"),
