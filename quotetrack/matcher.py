@@ -2067,6 +2067,32 @@ def _aside_before_that(toks: list[Tok], j: int, ceil: int) -> int | None:
     return None
 
 
+SPAN_PREPOSITIONS = frozenset({"on", "over", "during", "for", "in", "through", "throughout"})
+# Words before a time word in a span of time: "over the last week", "on the next day".
+_SPAN_LEADS = frozenset({"the", "last", "past", "next", "coming", "previous", "following", "this", "that"})
+
+
+def time_span_end(w: Words, toks: list[Tok], j: int) -> int:
+    """The token after a time that a preposition at ``j`` opens (``over the last week``), or -1."""
+    if toks[j].low not in SPAN_PREPOSITIONS:
+        return -1
+    k = j + 1
+    while k < len(toks) and toks[k].low in _SPAN_LEADS:
+        k += 1
+    if k >= len(toks) or (k == j + 1 and toks[j].low != "on"):
+        return -1  # "over time" is a phrase, "over April" is rare; "on Tuesday" is a day
+    low = toks[k].low
+    if not (
+        (low in w.times and low not in {"earlier", "later", "again", "once", "may", "march"})
+        or (low.endswith("s") and low[:-1] in w.times and k > j + 1)
+    ):
+        return -1
+    k += 1
+    while k < len(toks) and toks[k].low in w.times:
+        k += 1  # "on Friday night"
+    return k
+
+
 def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> After:
     """Pass over audience, time and medium phrases, and a manner adverb, after a cue."""
     j = cue.end + 1
@@ -2109,6 +2135,9 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
             break
         if _time_word(w, toks, j, ceil):
             j += 2 if t.low in {"this", "last"} else 1
+            continue
+        if (k := time_span_end(w, toks, j)) > j:
+            j = k  # "complained over the weekend", "said on Friday night"
             continue
         if _how_often(toks, j, ceil):
             j += 2  # "asked several times whether …": how often, not what

@@ -34,6 +34,7 @@ from .matcher import (
     CLOSE_TO,
     DOCUMENT_MODIFIERS,
     OPENING_ADVERBS,
+    SPAN_PREPOSITIONS,
     TIME_CONJUNCTIONS,
     TOPIC_PREPOSITIONS,
     WH_RELATIVES,
@@ -70,6 +71,7 @@ from .matcher import (
     sentence_start,
     source_comma,
     time_at,
+    time_span_end,
     unit_subject,
     verb_at,
     words_in,
@@ -1452,7 +1454,7 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     if cue.base == "quote" and lo + 2 < len(toks) and toks[lo].low == "as" and toks[lo + 1].low == "saying":
         lo += 3 if toks[lo + 2].low == "that" else 2  # "is quoted as saying (that) ..."
         after = after._replace(that=True)
-    if 0 < lo < len(toks) and toks[lo - 1].text == "," and toks[lo].low in _CUT_AFTER_COMMA:
+    if 0 < lo < len(toks) and toks[lo - 1].text == "," and toks[lo].low in _CUT_AFTER_COMMA | {"and", "or"}:
         return None  # "promised a pier, while also ...": the clause after the comma is not reported
     hi = _end(c, lo)
     if _subordinate(c, np[0]):
@@ -3301,6 +3303,8 @@ def speaker_cue_topic(c: Context) -> Frame | None:
     if found is None:
         return None
     np, role = found
+    if time_span_end(c.w, toks, j) >= 0 or (toks[j].low == "on" and toks[j + 1].low == "behalf"):
+        return None  # "decided over the last week", "spoke on behalf of the union": no topic
     lo = j + 1
     hi = _object_end(c, lo)
     if words_in(toks, lo, hi, 1) < 1:
@@ -3406,12 +3410,13 @@ def _after_adjunct(c: Context, lo: int) -> tuple[int, str | None]:
     """
     toks, w = c.toks, c.w
     k, medium = lo, None
-    while k + 1 < len(toks) and toks[k].low in _MEDIUM_PREPOSITIONS:
-        if toks[k + 1].low in w.times:
-            k += 2
-            while k < len(toks) and toks[k].low in w.times:
-                k += 1  # "on Friday night"
+    while k + 1 < len(toks) and toks[k].low in _MEDIUM_PREPOSITIONS | SPAN_PREPOSITIONS:
+        span = time_span_end(w, toks, k)
+        if span >= 0:
+            k = span  # "on Friday night", "over the weekend"
             continue
+        if toks[k].low not in _MEDIUM_PREPOSITIONS:
+            break
         found = medium_at(c.text, toks[k])
         if found is None:
             break
@@ -3521,6 +3526,8 @@ def speaker_stance_object(c: Context) -> Frame | None:
             # "announced after the vote a plan to …": the object follows the adjunct, and the
             # span keeps both, as an adjunct's end is not known
             lo = max(lo, k)
+    if time_span_end(w, toks, lo) >= 0:
+        return None  # "voters who decided over the last week": a time, no object
     passive = cue.start == cue.end and _passive(c, _STANCE_KINDS) and toks[cue.start].low not in _ADJECTIVAL
     if passive and (toks[lo].low not in _JUDGED_FOR or cue.base not in w.judging):
         return None  # "The plan was mentioned in the report": the subject is what was spoken of
