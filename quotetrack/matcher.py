@@ -983,8 +983,14 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
                 and (_possessive(toks[i - 1]) or toks[i - 1].low in _POSSESSIVE_PRONOUNS)
             ):
                 out.append(Cue(i, i, "noun", low))  # "Trump’s claim that ..."
-            elif i > 0 and i + 1 < n and toks[i + 1].low == "that" and toks[i - 1].low not in _DETS:
-                pass  # "Another slide shows that": a verb after all
+            elif (
+                i > 0
+                and i + 1 < n
+                and toks[i + 1].low == "that"
+                and toks[i - 1].low not in _DETS
+                and not (i + 2 < n and toks[i + 2].low in _FINITE)
+            ):
+                pass  # "Another slide shows that": a verb after all; not "states that will vote"
             else:
                 continue  # "his support", "the attacks": a noun here
         if (
@@ -1003,7 +1009,11 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
         if (
             low in _NAMING
             and i + 1 < n
-            and (_cap(toks[i + 1]) or toks[i + 1].kind == "q")
+            and (
+                _cap(toks[i + 1])
+                or toks[i + 1].kind == "q"
+                or (toks[i + 1].low == "the" and i + 2 < n and _cap(toks[i + 2]))
+            )
             and _after_indefinite_noun(w, toks, i)
         ):
             continue  # "a program called BleachBit": a name given, not a statement
@@ -1183,18 +1193,23 @@ _NAMING = frozenset({"called", "named", "dubbed", "titled", "entitled", "nicknam
 
 
 def _after_indefinite_noun(w: Words, toks: list[Tok], i: int) -> bool:
-    """Whether ``i`` follows a common noun in a phrase opened by *a* or *an* (``a new group called``)."""
+    """Whether ``i`` follows a common noun in a phrase opened by *a*, *an* or *one* (``a new group called``).
+
+    The head is lower case or an acronym (``one PAC called``); the words before it may be names
+    (``a Facebook group called``).
+    """
     if (
         i == 0
-        or not (toks[i - 1].kind == "w" and toks[i - 1].text.islower())
+        or not (toks[i - 1].kind == "w" and (toks[i - 1].text.islower() or toks[i - 1].text.isupper()))
         or _bare(toks[i - 1].low) in w.roles
+        or _bare(toks[i - 1].low) in w.groups
     ):
-        return False  # "A federal judge called Trump a liar": a person calls
+        return False  # "A federal judge called Trump a liar", "one lawmaker called …": a person calls
     for k in range(i - 1, max(-1, i - 6), -1):
         t = toks[k]
-        if t.low in {"a", "an"}:
+        if t.low in {"a", "an", "one"}:
             return k < i - 1
-        if t.kind != "w" or not (t.text.islower() or t.text[:1].isdigit()) or t.low in w.stop:
+        if t.kind != "w" or not (t.text.islower() or _cap(t) or t.text[:1].isdigit()) or t.low in w.stop:
             return False  # "A spokesman for the mayor called …": the phrase has a head already
     return False
 

@@ -1200,6 +1200,8 @@ def quote_cue_speaker(c: Context) -> Frame | None:
         j -= 1
     if j < 0 or toks[j].kind != "q" or _title_after_link(c, j):
         return None  # "Ana Ruiz, host of KXRT's “Open Line,” suggested …": a title in narration
+    if cue.end + 1 < len(toks) and toks[cue.end + 1].low == "that":
+        return None  # "a site called “The Ledger” reported that …": the quotation is a name
     np = np_right(c.w, toks, cue.end + 1, len(toks))
     if np is None:
         return None
