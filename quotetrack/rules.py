@@ -1420,6 +1420,18 @@ def coordinated_same_speaker(c: Context) -> Frame | None:
         hi = _object_end(c, lo)
         if words_in(toks, lo, hi, 1) < 1:
             return None
+    v = j - 1
+    if (
+        v > c.floor
+        and toks[v].text.islower()
+        and (toks[v].low in w.past or toks[v].low.endswith("ed"))
+        and toks[v - 1].low not in _AUX
+        and (found := _subject(c, v, c.floor)) is not None
+        and found[0][1] == v - 1
+        and (found[0][0] == c.floor or toks[found[0][0] - 1].low not in _PREPOSITIONS)
+    ):
+        # "I laughed and said …": the verb before "and" has no object, and its subject speaks
+        return _framed("coordinated_same_speaker", cue, found[0], (lo, hi), found[1], after)
     return Frame(
         "coordinated_same_speaker",
         (cue.start, cue.end),
@@ -1456,8 +1468,10 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     if cue.base == "quote" and lo + 2 < len(toks) and toks[lo].low == "as" and toks[lo + 1].low == "saying":
         lo += 3 if toks[lo + 2].low == "that" else 2  # "is quoted as saying (that) ..."
         after = after._replace(that=True)
-    if 0 < lo < len(toks) and toks[lo - 1].text == "," and toks[lo].low in _CUT_AFTER_COMMA | {"and", "or"}:
+    if 0 < lo < len(toks) and toks[lo - 1].text == "," and toks[lo].low in _CUT_AFTER_COMMA:
         return None  # "promised a pier, while also ...": the clause after the comma is not reported
+    if lo + 1 < len(toks) and toks[lo].low in {"and", "or", "but", "nor"} and not _cap(toks[lo + 1]):
+        return None  # "smiled and said …", "told him and his aides": the words after go on with another verb
     hi = _end(c, lo)
     if _subordinate(c, np[0]):
         # "While Ana said the fares would rise, the board ...": the main clause is the narrator's
