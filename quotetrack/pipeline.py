@@ -299,6 +299,8 @@ def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
             label = label._replace(content=(label.content[0], content_end(toks, label.content[0], len(toks))))
             frames = [label]
         for f in frames:
+            if u.paragraph not in turns and _asks_you(toks, f):
+                continue
             lo, hi = f.content
             qs = tuple(t.q for t in toks[lo:hi] if t.kind == "q")
             if any(q in claimed for q in qs):
@@ -340,6 +342,19 @@ def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
         prev_para = u.paragraph
     _context_rules(text, quoted, units, atts, claimed, unit_atts)
     return _build(text, paras, sents, quoted, atts)
+
+
+def _asks_you(toks: list[Tok], f: Frame) -> bool:
+    """Whether the frame's speaker is "you" in a question: "Do you support the plan?" asks, and reports nothing.
+
+    In an interview the question is a turn of its own, and "Do you think …?" is kept there.
+    """
+    return (
+        f.speaker is not None
+        and f.speaker[0] == f.speaker[1]
+        and toks[f.speaker[0]].low == "you"
+        and any(t.text == "?" for t in toks[f.cue[1] :])
+    )
 
 
 def _turn_paragraphs(text: str, paras: list[Paragraph]) -> frozenset[int]:
