@@ -1472,8 +1472,18 @@ def speaker_cue_clause(c: Context) -> Frame | None:
         return None  # "promised a pier, while also ...": the clause after the comma is not reported
     if lo + 1 < len(toks) and toks[lo].low in {"and", "or", "but", "nor"} and not _cap(toks[lo + 1]):
         return None  # "smiled and said …", "told him and his aides": the words after go on with another verb
+    subordinate = _subordinate(c, np[0])
+    if (
+        subordinate
+        and toks[np[0] - 1].low != "as"  # "As Ana noted, the pier is old" reports its main clause
+        and not after.that
+        and lo < len(toks)
+        and toks[lo].kind != "q"
+        and toks[lo - 1].text == ","
+    ):
+        return None  # "After the union objected, the case was moved": the main clause is the narrator's
     hi = _end(c, lo)
-    if _subordinate(c, np[0]):
+    if subordinate:
         # "While Ana said the fares would rise, the board ...": the main clause is the narrator's
         hi = next((content_end(toks, lo, k) for k in range(lo + 2, hi) if toks[k].text == ","), hi)
     if words_in(toks, lo, hi, 3) < 3 and not (after.that and _clause_like(c.w, toks, lo, hi)):
