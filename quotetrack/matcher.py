@@ -1015,6 +1015,7 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
                 or (toks[i + 1].low == "the" and i + 2 < n and _cap(toks[i + 2]))
             )
             and _after_indefinite_noun(w, toks, i)
+            and not _second_complement(w, toks, i + 1)
         ):
             continue  # "a program called BleachBit": a name given, not a statement
         if i > 0 and i + 1 < n and _before_noun(w, toks, i):
@@ -1212,6 +1213,36 @@ def _after_indefinite_noun(w: Words, toks: list[Tok], i: int) -> bool:
         if t.kind != "w" or not (t.text.islower() or _cap(t) or t.text[:1].isdigit()) or t.low in w.stop:
             return False  # "A spokesman for the mayor called …": the phrase has a head already
     return False
+
+
+def _second_complement(w: Words, toks: list[Tok], k: int) -> bool:
+    """Whether a name at ``k``, after *called*, has a second complement: ``called Ruiz a liar``.
+
+    Then the verb is said of the name (``A report called the Pier Project a failure``); a name
+    given is followed by punctuation, a verb or a small word (``a group called Save Our Pier, …``,
+    ``a group called Tidewatch warns …``).
+    """
+    if k < len(toks) and toks[k].low == "the":
+        k += 1
+    if k < len(toks) and toks[k].kind == "q":
+        k += 1
+    else:
+        while k < len(toks) and toks[k].kind == "w" and (_cap(toks[k]) or toks[k].text[:1].isdigit()):
+            k += 1
+    if k >= len(toks):
+        return False
+    t = toks[k]
+    return (
+        t.kind == "q"
+        or t.low in {"a", "an", "the"}
+        or (
+            t.kind == "w"
+            and t.text.islower()
+            and t.low not in w.stop
+            and not present_verb(w, t)
+            and not (t.low in w.past or t.low in w.participles or t.low.endswith("ed") or t.low in _FINITE)
+        )
+    )
 
 
 _WHO_THAT = frozenset({"who", "that"})
@@ -1834,7 +1865,7 @@ def _audience_np(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int
                     or _place_end(toks, k, ceil) > k
                     or _after_place(w, toks, k, ceil) > k  # "told guests at the dinner how …"
                     or (
-                        time_at(w, toks, k, ceil)
+                        _time_at(w, toks, k, ceil)
                         # not "spoke to accept his party's nomination last week": a verb and its object
                         and not any(toks[m].low in _POSSESSIVE_PRONOUNS for m in range(first + 1, k))
                     )
@@ -2064,7 +2095,7 @@ def _time_word(w: Words, toks: list[Tok], j: int, ceil: int) -> bool:
     return low in w.times and low not in {"once", "again", "may", "march"}
 
 
-def time_at(w: Words, toks: list[Tok], k: int, ceil: int) -> bool:
+def _time_at(w: Words, toks: list[Tok], k: int, ceil: int) -> bool:
     """Whether a time phrase starts at ``k``: ``Wednesday``, ``last week``, ``on Friday``."""
     if toks[k].low == "on":
         k += 1
@@ -2105,6 +2136,14 @@ def time_span_end(w: Words, toks: list[Tok], j: int) -> int:
     k += 1
     while k < len(toks) and toks[k].low in w.times:
         k += 1  # "on Friday night"
+    if (
+        k < len(toks)
+        and toks[k].kind == "w"
+        and (_cap(toks[k]) or (toks[k].low not in w.stop and toks[k].low not in w.pronouns))
+        and not manner_adverb(toks[k])
+        and not (toks[k].low in w.past or toks[k].low.endswith("ed") or toks[k].low in _FINITE)
+    ):
+        return -1  # "in the Sunday Times", "during the night shift": the time word is the noun's
     return k
 
 
@@ -2132,6 +2171,10 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
             ):
                 # "told FBI agents that ...": the audience is longer than the phrase scan found
                 audience = _audience_before_that(w, toks, j, ceil) or audience
+        if audience and audience[1] + 2 < ceil and toks[audience[1] + 1].low == "and":
+            more = _audience_np(w, toks, audience[1] + 2, ceil)
+            if more is not None:
+                audience = (audience[0], more[1])  # "told reporters and donors the deal was dead"
         if audience:
             j = audience[1] + 1
             if j < ceil and toks[j].low in {"in", "at"} and _medium_phrase(text, toks[j]) is None:

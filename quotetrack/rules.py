@@ -70,7 +70,6 @@ from .matcher import (
     says_at,
     sentence_start,
     source_comma,
-    time_at,
     time_span_end,
     unit_subject,
     verb_at,
@@ -2646,13 +2645,18 @@ def possessive_noun_that(c: Context) -> Frame | None:
     Example: ``The mayor’s claim that the bridge is safe drew criticism.``
     """
     toks, cue = c.toks, c.cue
-    copula = is_that(toks, cue.end + 1)  # "Her answer was that the ferry would run"
-    if cue.kind != "noun" or cue.end + 1 >= len(toks) or not (toks[cue.end + 1].low == "that" or copula):
+    k, audience = cue.end + 1, None
+    if k + 1 < len(toks) and toks[k].low == "to" and cue.base in c.w.addressed_nouns:
+        who = np_right(c.w, toks, k + 1, len(toks))
+        if who is not None and who[1] + 1 < len(toks) and toks[who[1] + 1].low == "that":
+            audience, k = who, who[1] + 1  # "her testimony to the senate that …"
+    copula = is_that(toks, k)  # "Her answer was that the ferry would run"
+    if cue.kind != "noun" or k >= len(toks) or not (toks[k].low == "that" or copula):
         return None
     np = _owner(c, c.cue.start, c.floor)
     if np is None:
         return None
-    lo = cue.end + 2 + copula
+    lo = k + 1 + copula
     if lo < len(toks) and toks[lo].text == ",":
         lo += 1  # "Her view is that, in the end, …": the comma opens an aside, not the content
     hi = _end(c, lo)
@@ -2674,7 +2678,7 @@ def possessive_noun_that(c: Context) -> Frame | None:
         return None
     if words_in(toks, lo, hi, 3) < 3:
         return None
-    return Frame("possessive_noun_that", (cue.start, cue.end), np, (lo, hi))
+    return Frame("possessive_noun_that", (cue.start, cue.end), np, (lo, hi), audience=audience)
 
 
 def possessive_noun_topic(c: Context) -> Frame | None:
@@ -2682,36 +2686,34 @@ def possessive_noun_topic(c: Context) -> Frame | None:
 
     Example: ``Her criticism of the harbour plan was sharp.``
     """
-    toks, cue = c.toks, c.cue
+    toks, cue, w = c.toks, c.cue, c.w
     if cue.kind != "noun" or cue.end + 1 >= len(toks) or toks[cue.end + 1].low not in TOPIC_PREPOSITIONS:
         return None
     np = _owner(c, c.cue.start, c.floor)
     if np is None:
         return None
-    prep, lo = cue.end + 1, cue.end + 2
-    if (
-        lo >= len(toks)
-        or (toks[prep].low == "on" and time_at(c.w, toks, prep, len(toks)))
-        or _medium_tail(c, prep) is not None
-    ):
-        return None  # "her remarks on Tuesday", "his push on Twitter": when and where, not what about
+    prep, audience, medium = _topic_preposition(c, cue.end + 1)
+    if prep < 0 or prep + 1 >= len(toks):
+        return None
+    lo = prep + 1
     infinitive = (
         toks[prep].low == "to"
-        and cue.base in c.w.infinitive_nouns
+        and cue.base in w.infinitive_nouns
         and toks[lo].kind == "w"
         and toks[lo].text.islower()
-        and toks[lo].low not in c.w.stop
-        and not _opens_object(c.w, toks, lo)
+        and toks[lo].low not in w.stop
+        and not _opens_object(w, toks, lo)
     )
     hi = _infinitive_end(c, lo) if infinitive else _object_end(c, lo)
     cased = not _title_case(toks)  # in a headline or in capitals every word looks like a name
-    for k in range(lo + 2 if infinitive else lo + 1, hi):
+    for k in range(lo + 1, hi):
         t = toks[k]
         if t.low in _AUX or (
             not (cased and _cap(t) and not t.text.isupper())  # "her letter to the State Board …": a name
+            and not (infinitive and k == lo + 1)  # "to deport undocumented workers": the object's
             and (
-                t.low in c.w.past
-                or t.low in c.w.speech
+                t.low in w.past
+                or t.low in w.speech
                 or (t.low.endswith("ed") and toks[k - 1].low not in _DETS | _PREPOSITIONS)
             )
         ):
@@ -2720,16 +2722,58 @@ def possessive_noun_topic(c: Context) -> Frame | None:
     if words_in(toks, lo, hi, 1) < 1:
         return None
     if (
-        toks[prep].low == "to"
-        and cue.base in c.w.addressed_nouns
-        and _opens_object(c.w, toks, lo)
-        and not (hi < len(toks) and says_at(c.w, toks, hi))
+        audience is None
+        and toks[prep].low == "to"
+        and cue.base in w.addressed_nouns
+        and _opens_object(w, toks, lo)
+        and hi < len(toks)
+        and says_at(w, toks, hi)
     ):
-        # "his remarks to reporters": the audience. Before a verb of saying the phrase is that
-        # verb's subject ("The union's letter to the board says …"), whose owner the merge makes
-        # the speaker.
-        return None
-    return Frame("possessive_noun_topic", (cue.start, cue.end), np, (lo, hi))
+        # "The union's letter to the board says …": the phrase is that verb's subject, whose
+        # owner the merge makes the speaker
+        return Frame("possessive_noun_topic", (cue.start, cue.end), np, (lo, hi))
+    if (
+        audience is None
+        and toks[prep].low == "to"
+        and cue.base in w.addressed_nouns
+        and _opens_object(w, toks, lo)
+    ):
+        return None  # "his remarks to reporters": the audience, and nothing said about
+    return Frame(
+        "possessive_noun_topic", (cue.start, cue.end), np, (lo, hi), audience=audience, medium=medium
+    )
+
+
+def _topic_preposition(c: Context, k: int) -> tuple[int, tuple[int, int] | None, str | None]:
+    """The preposition at or after ``k`` that opens what a noun of saying is about, its audience and medium.
+
+    A day (``her remarks on Tuesday about …``), a medium (``his comments on air about …``) and,
+    after a noun addressed to someone, the audience (``her remarks to reporters about …``) are
+    passed over; -1 when no topic follows them.
+    """
+    toks, w = c.toks, c.w
+    audience, medium = None, None
+    for _ in range(3):
+        if k >= len(toks) or toks[k].low not in TOPIC_PREPOSITIONS:
+            return -1, audience, medium
+        if toks[k].low == "on" and (span := time_span_end(w, toks, k)) > k:
+            k = span  # "on Tuesday"
+        elif (found := medium_at(c.text, toks[k])) is not None and _medium_tail(c, k) is not None:
+            medium, k = found[1], _token_from(toks, k, found[0])  # "on Twitter", "on air"
+        elif (
+            toks[k].low == "to"
+            and audience is None
+            and c.cue.base in w.addressed_nouns
+            and k + 1 < len(toks)
+            and _opens_object(w, toks, k + 1)
+            and (who := np_right(w, toks, k + 1, len(toks))) is not None
+            and who[1] + 1 < len(toks)
+            and toks[who[1] + 1].low in TOPIC_PREPOSITIONS
+        ):
+            audience, k = who, who[1] + 1  # "her remarks to reporters about the trial"
+        else:
+            return k, audience, medium
+    return -1, audience, medium
 
 
 def _infinitive_end(c: Context, lo: int) -> int:
@@ -3329,8 +3373,8 @@ def speaker_cue_topic(c: Context) -> Frame | None:
     if found is None:
         return None
     np, role = found
-    if time_span_end(c.w, toks, j) >= 0 or (toks[j].low == "on" and toks[j + 1].low == "behalf"):
-        return None  # "decided over the last week", "spoke on behalf of the union": no topic
+    if toks[j].low == "on" and toks[j + 1].low == "behalf":
+        return None  # "spoke on behalf of the union": for whom, not about what
     lo = j + 1
     hi = _object_end(c, lo)
     if words_in(toks, lo, hi, 1) < 1:
@@ -3552,8 +3596,6 @@ def speaker_stance_object(c: Context) -> Frame | None:
             # "announced after the vote a plan to …": the object follows the adjunct, and the
             # span keeps both, as an adjunct's end is not known
             lo = max(lo, k)
-    if time_span_end(w, toks, lo) >= 0:
-        return None  # "voters who decided over the last week": a time, no object
     passive = cue.start == cue.end and _passive(c, _STANCE_KINDS) and toks[cue.start].low not in _ADJECTIVAL
     if passive and (toks[lo].low not in _JUDGED_FOR or cue.base not in w.judging):
         return None  # "The plan was mentioned in the report": the subject is what was spoken of
