@@ -2147,6 +2147,10 @@ def time_span_end(w: Words, toks: list[Tok], j: int) -> int:
     return k
 
 
+# Verbs of conversation whose partner follows "with": "spoke with reporters about the fire".
+_CONVERSE = frozenset({"speak", "talk", "chat"})
+
+
 def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> After:
     """Pass over audience, time and medium phrases, and a manner adverb, after a cue."""
     j = cue.end + 1
@@ -2205,6 +2209,12 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
                 medium = text[toks[j + 1].start : toks[show].end]  # "said on ABC's “This Week” that …"
             j = show + 1
             continue
+        if t.low == "with" and cue.base in _CONVERSE and j + 1 < ceil and audience is None:
+            aud = _audience_np(w, toks, j + 1, ceil)
+            if aud is not None:
+                audience = aud  # "spoke with reporters about the fire"
+                j = aud[1] + 1
+                continue
         if t.low in _PHRASE_PREPOSITIONS:
             found = _medium_phrase(text, t)
             if found:
