@@ -2726,19 +2726,12 @@ def possessive_noun_topic(c: Context) -> Frame | None:
         and toks[prep].low == "to"
         and cue.base in w.addressed_nouns
         and _opens_object(w, toks, lo)
-        and hi < len(toks)
-        and says_at(w, toks, hi)
+        and not (hi < len(toks) and says_at(w, toks, hi))
     ):
-        # "The union's letter to the board says …": the phrase is that verb's subject, whose
-        # owner the merge makes the speaker
-        return Frame("possessive_noun_topic", (cue.start, cue.end), np, (lo, hi))
-    if (
-        audience is None
-        and toks[prep].low == "to"
-        and cue.base in w.addressed_nouns
-        and _opens_object(w, toks, lo)
-    ):
-        return None  # "his remarks to reporters": the audience, and nothing said about
+        # "his remarks to reporters": the audience, and nothing said about. Before a verb of saying
+        # the phrase is that verb's subject ("The union's letter to the board says …"), whose
+        # owner the merge makes the speaker.
+        return None
     return Frame(
         "possessive_noun_topic", (cue.start, cue.end), np, (lo, hi), audience=audience, medium=medium
     )
@@ -3482,6 +3475,14 @@ def _after_adjunct(c: Context, lo: int) -> tuple[int, str | None]:
     k, medium = lo, None
     while k + 1 < len(toks) and toks[k].low in _MEDIUM_PREPOSITIONS | SPAN_PREPOSITIONS:
         span = time_span_end(w, toks, k)
+        if (
+            span < 0
+            and toks[k].low in _MEDIUM_PREPOSITIONS
+            and toks[k + 1].low in w.times - {"this", "last", "next"}
+        ):
+            span = k + 2  # "in May", "at night"; not "in this year's race"
+            while span < len(toks) and toks[span].low in w.times:
+                span += 1
         if span >= 0:
             k = span  # "on Friday night", "over the weekend"
             continue
