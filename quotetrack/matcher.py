@@ -2113,7 +2113,9 @@ def _aside_before_that(toks: list[Tok], j: int, ceil: int) -> int | None:
     return None
 
 
-SPAN_PREPOSITIONS = frozenset({"on", "over", "during", "for", "in", "through", "throughout"})
+SPAN_PREPOSITIONS = frozenset({"on", "in", "at", "during", "over", "for", "through", "throughout"})
+# Prepositions that take a bare time word as a span: "on Tuesday", "in May", "at night", not "over time".
+_BARE_SPAN = frozenset({"on", "in", "at", "during"})
 # Words before a time word in a span of time: "over the last week", "on the next day".
 _SPAN_LEADS = frozenset({"the", "last", "past", "next", "coming", "previous", "following", "this", "that"})
 
@@ -2125,11 +2127,11 @@ def time_span_end(w: Words, toks: list[Tok], j: int) -> int:
     k = j + 1
     while k < len(toks) and toks[k].low in _SPAN_LEADS:
         k += 1
-    if k >= len(toks) or (k == j + 1 and toks[j].low != "on"):
+    if k >= len(toks) or (k == j + 1 and toks[j].low not in _BARE_SPAN):
         return -1  # "over time" is a phrase, "over April" is rare; "on Tuesday" is a day
     low = toks[k].low
     if not (
-        (low in w.times and low not in {"earlier", "later", "again", "once", "may", "march"})
+        (low in w.times and low not in {"earlier", "later", "again", "once"})
         or (low.endswith("s") and low[:-1] in w.times and k > j + 1)
     ):
         return -1
@@ -2147,8 +2149,9 @@ def time_span_end(w: Words, toks: list[Tok], j: int) -> int:
     return k
 
 
-# Verbs of conversation whose partner follows "with": "spoke with reporters about the fire".
-_CONVERSE = frozenset({"speak", "talk", "chat"})
+# Verbs of conversation: their partner follows "with" ("spoke with reporters about the fire"),
+# their topic a preposition, and alone they report nothing ("spoke at a memorial service").
+CONVERSE = frozenset({"speak", "talk"})
 
 
 def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> After:
@@ -2209,7 +2212,7 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
                 medium = text[toks[j + 1].start : toks[show].end]  # "said on ABC's “This Week” that …"
             j = show + 1
             continue
-        if t.low == "with" and cue.base in _CONVERSE and j + 1 < ceil and audience is None:
+        if t.low == "with" and cue.base in CONVERSE and j + 1 < ceil and audience is None:
             aud = _audience_np(w, toks, j + 1, ceil)
             if aud is not None:
                 audience = aud  # "spoke with reporters about the fire"

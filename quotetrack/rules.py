@@ -32,6 +32,7 @@ from .matcher import (
     _SMALL_NUMBERS,
     _WEAK,
     CLOSE_TO,
+    CONVERSE,
     DOCUMENT_MODIFIERS,
     OPENING_ADVERBS,
     SPAN_PREPOSITIONS,
@@ -816,12 +817,12 @@ def _relative_subject(c: Context, h: int, floor: int) -> tuple[int, int] | None:
         if toks[r].low not in {"who", "that", "whose"}:
             continue
         if h - r > 16 or any(
-            t.kind != "w" or (t.low in w.speech and w.speech[t.low] not in _SPEAK)
+            t.kind != "w" or (t.low in w.speech and w.speech[t.low] not in CONVERSE)
             for t in toks[r + 1 : h + 1]
         ):
             return None  # a comma, a quotation or another cue (but "officials who spoke with her said")
         inner = [t for t in toks[r + 1 : h + 1] if t.low not in _AUX and t.low != "not"]
-        if len(inner) < 2 and not (inner and w.speech.get(inner[0].low) in _SPEAK):
+        if len(inner) < 2 and not (inner and w.speech.get(inner[0].low) in CONVERSE):
             return None  # "who didn't want": the cue is the relative clause's own verb (but "who spoke said")
         np = np_left(w, toks, r - 1, s)
         if np is None and r - 1 == s and toks[s].low in _RELATIVE_HEADS:
@@ -1528,7 +1529,7 @@ def speaker_cue_clause(c: Context) -> Frame | None:
         return None  # "The bank found itself at the centre of the crisis"
     if nxt.kind == "w" and nxt.low in _NOT_CLAUSE and not clause:
         return None
-    if cue.base in _SPEAK and not after.that and nxt.kind != "q" and not _as_if(toks, lo):
+    if cue.base in CONVERSE and not after.that and nxt.kind != "q" and not _as_if(toks, lo):
         return None  # "spoke at a memorial service", "spoke with the judge": where and to whom, not what
     if (
         cue.base in _SEEM
@@ -1765,7 +1766,6 @@ _SAYING_OR_JUDGING = frozenset({"speech", "stance"})
 
 
 _SEEM = frozenset({"seem", "appear"})
-_SPEAK = frozenset({"speak", "talk"})  # their topic follows a preposition (speaker_cue_topic)
 
 
 def _as_if(toks: list[Tok], k: int) -> bool:
@@ -2646,10 +2646,9 @@ def possessive_noun_that(c: Context) -> Frame | None:
     """
     toks, cue = c.toks, c.cue
     k, audience = cue.end + 1, None
-    if k + 1 < len(toks) and toks[k].low == "to" and cue.base in c.w.addressed_nouns:
-        who = np_right(c.w, toks, k + 1, len(toks))
-        if who is not None and who[1] + 1 < len(toks) and toks[who[1] + 1].low == "that":
-            audience, k = who, who[1] + 1  # "her testimony to the senate that …"
+    who = _addressee(c, k)
+    if who is not None and toks[who[1] + 1].low == "that":
+        audience, k = who, who[1] + 1  # "her testimony to the senate that …"
     copula = is_that(toks, k)  # "Her answer was that the ferry would run"
     if cue.kind != "noun" or k >= len(toks) or not (toks[k].low == "that" or copula):
         return None
@@ -2754,19 +2753,25 @@ def _topic_preposition(c: Context, k: int) -> tuple[int, tuple[int, int] | None,
         elif (found := medium_at(c.text, toks[k])) is not None and _medium_tail(c, k) is not None:
             medium, k = found[1], _token_from(toks, k, found[0])  # "on Twitter", "on air"
         elif (
-            toks[k].low == "to"
-            and audience is None
-            and c.cue.base in w.addressed_nouns
+            audience is None
             and k + 1 < len(toks)
             and _opens_object(w, toks, k + 1)
-            and (who := np_right(w, toks, k + 1, len(toks))) is not None
-            and who[1] + 1 < len(toks)
+            and (who := _addressee(c, k)) is not None
             and toks[who[1] + 1].low in TOPIC_PREPOSITIONS
         ):
             audience, k = who, who[1] + 1  # "her remarks to reporters about the trial"
         else:
             return k, audience, medium
     return -1, audience, medium
+
+
+def _addressee(c: Context, k: int) -> tuple[int, int] | None:
+    """Whom a noun addressed to someone (``addressed_nouns.txt``) names after "to" at ``k``, if more follows."""
+    toks = c.toks
+    if not (k + 1 < len(toks) and toks[k].low == "to" and c.cue.base in c.w.addressed_nouns):
+        return None
+    who = np_right(c.w, toks, k + 1, len(toks))
+    return who if who is not None and who[1] + 1 < len(toks) else None
 
 
 def _infinitive_end(c: Context, lo: int) -> int:
@@ -3475,14 +3480,6 @@ def _after_adjunct(c: Context, lo: int) -> tuple[int, str | None]:
     k, medium = lo, None
     while k + 1 < len(toks) and toks[k].low in _MEDIUM_PREPOSITIONS | SPAN_PREPOSITIONS:
         span = time_span_end(w, toks, k)
-        if (
-            span < 0
-            and toks[k].low in _MEDIUM_PREPOSITIONS
-            and toks[k + 1].low in w.times - {"this", "last", "next"}
-        ):
-            span = k + 2  # "in May", "at night"; not "in this year's race"
-            while span < len(toks) and toks[span].low in w.times:
-                span += 1
         if span >= 0:
             k = span  # "on Friday night", "over the weekend"
             continue
