@@ -392,6 +392,67 @@ def _proportion(toks: list[Tok], i: int, h: int) -> bool:
     return i >= 0 and h - i == 2 and toks[i + 1].low == "in" and _number(toks[i]) and _number(toks[h])
 
 
+# Words that bound a quantity from its left: "nearly half", "some 40 percent", "just over a third".
+_APPROXIMATORS = frozenset(
+    {
+        "nearly",
+        "almost",
+        "about",
+        "roughly",
+        "around",
+        "some",
+        "only",
+        "just",
+        "over",
+        "under",
+        "approximately",
+        "well",
+    }
+)
+# Nouns that make the phrase before a cue a quantity: "half said", "44 percent say".
+_QUANTITY_NOUNS = frozenset(
+    {
+        "half",
+        "third",
+        "thirds",
+        "quarter",
+        "quarters",
+        "percent",
+        "cent",
+        "majority",
+        "majorities",
+        "plurality",
+    }
+)
+
+
+def _quantity_left(toks: list[Tok], i: int, h: int, floor: int) -> int:
+    """``i``, or further left over the words bounding the quantity of ``i`` to ``h``.
+
+    ``more than half``, ``as many as four in 10``, ``at least 40 percent``: the bound is part of
+    who spoke, and a clause joined before it (``…, and more than half said``) starts there.
+    """
+    if not (toks[h].low in _QUANTITY_NOUNS or _proportion(toks, i, h) or _number(toks[i])):
+        return i
+    if i - 2 >= floor and _proportion(toks, i - 2, i):
+        i -= 2  # "four in 10 members"
+    for _ in range(2):  # "just over", "well over"
+        if i - 2 >= floor and toks[i - 1].low == "than" and toks[i - 2].low in {"more", "fewer", "less"}:
+            i -= 2
+        elif i - 3 >= floor and [t.low for t in toks[i - 3 : i]] in (
+            ["as", "many", "as"],
+            ["as", "few", "as"],
+        ):
+            i -= 3
+        elif i - 2 >= floor and toks[i - 2].low == "at" and toks[i - 1].low in {"least", "most"}:
+            i -= 2
+        elif i - 1 >= floor and toks[i - 1].low in _APPROXIMATORS:
+            i -= 1
+        else:
+            break
+    return i
+
+
 def sentence_start(toks: list[Tok], floor: int) -> int:
     """``floor``, or the token after a leading ``But``, ``And``, ``Yet`` or ``So``."""
     return floor + 1 if floor < len(toks) and toks[floor].low in LEADING_CONJUNCTIONS else floor
@@ -419,7 +480,7 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
     if t.low in w.pronouns:
         return (h, h)
     if _proportion(toks, h - 2, h) and h - 2 >= floor:
-        return (h - 2, h)  # "About four in 10 said"
+        return (_quantity_left(toks, h - 2, h, floor), h)  # "About four in 10 said"
     if t.low in w.stop and (not _cap(t) or h == floor):
         return None  # "the", or a capitalised "Despite" opening the sentence
     i = h
@@ -548,7 +609,7 @@ def np_left(w: Words, toks: list[Tok], h: int, floor: int) -> tuple[int, int] | 
             n += 1
         if toks[i].low in w.stop and toks[i].low not in _DETS and i < h and _cap(toks[i]):
             i += 1
-        return (i, h)
+        return (_quantity_left(toks, i, h, floor), h)
     # Any other noun with a determiner ("the company", "some families"), or a bare
     # plural at the head of a clause ("Voters said").
     j = h - 1

@@ -1475,7 +1475,8 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     subordinate = _subordinate(c, np[0])
     if (
         subordinate
-        and toks[np[0] - 1].low != "as"  # "As Ana noted, the pier is old" reports its main clause
+        # "As Ana noted, the pier is old" reports its main clause; "As soon as Ana noted …" does not
+        and not (toks[np[0] - 1].low == "as" and (np[0] < 2 or toks[np[0] - 2].kind == "p"))
         and not after.that
         and lo < len(toks)
         and toks[lo].kind != "q"
@@ -1712,9 +1713,26 @@ def _subordinate(c: Context, s: int) -> bool:
         return False
     if toks[s].low in {"who", "which"}:
         return toks[s - 1].text == ","  # "Ana Ruiz, who said the fares would rise, ..."
+    for words in _SUBORDINATE_PHRASES:
+        k = s - len(words)
+        if k >= 0 and tuple(t.low for t in toks[k:s]) == words and (k == 0 or toks[k - 1].kind == "p"):
+            return True  # "By the time the polls closed, …", "As soon as Ana said …"
     return toks[s - 1].low in _SUBORDINATORS and (
         s < 2 or toks[s - 2].kind == "p" or toks[s - 2].low in {"and", "but", "even"}
     )
+
+
+# Phrases that open a clause of time or condition, as the words in _SUBORDINATORS do.
+_SUBORDINATE_PHRASES = (
+    ("by", "the", "time"),
+    ("the", "moment"),
+    ("every", "time"),
+    ("each", "time"),
+    ("now", "that"),
+    ("as", "soon", "as"),
+    ("as", "long", "as"),
+    ("in", "case"),
+)
 
 
 def passive_by_agent(c: Context) -> Frame | None:
@@ -2451,8 +2469,8 @@ def as_speaker_cue(c: Context) -> Frame | None:
         return None
     np, role = found
     k = np[0] - 1
-    if k < c.floor or toks[k].low != "as":
-        return None
+    if k < c.floor or toks[k].low != "as" or (k > c.floor and toks[k - 1].low in {"soon", "long"}):
+        return None  # "As soon as the mayor announced the closure, …" is a time
     j = cue.end + 1
     while j < len(toks) and toks[j].kind != "p" and j - cue.end < 6:
         j += 1
