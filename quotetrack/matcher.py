@@ -667,8 +667,14 @@ def np_right(w: Words, toks: list[Tok], i: int, ceil: int) -> tuple[int, int] | 
     t = toks[i]
     if t.kind != "w":
         return None
-    if t.low in w.pronouns and t.low not in {"who", "which", "it"}:
-        return (i, i)
+    if (
+        t.low in w.pronouns
+        and t.low not in {"who", "which", "it"}
+        and not (
+            t.low == "her" and i + 1 < ceil and toks[i + 1].text.islower() and _nounish(w, toks[i + 1].low)
+        )
+    ):
+        return (i, i)  # but "her rivals", where "her" is a determiner
     j = i
     had_det = t.low in _DETS or _possessive(t)
     if (t.low in _QUANTIFIERS or t.text.isdigit()) and i + 2 < ceil and toks[i + 1].low == "of":

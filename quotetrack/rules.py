@@ -1736,7 +1736,7 @@ _SUBORDINATE_PHRASES = (
 
 
 def passive_by_agent(c: Context) -> Frame | None:
-    """What was reported, then a passive verb of saying and who reported it (and why, for a judgement).
+    """What was reported or judged, then a passive verb of saying or stance and who took it (and why, for a judgement).
 
     Example: ``The closure of the pier was first reported by the Harbour Gazette.``
     """
@@ -1750,8 +1750,6 @@ def passive_by_agent(c: Context) -> Frame | None:
         return None
     agent, k = by
     reason = k + 1 < len(toks) and toks[k].low in _REASONS and cue.base not in w.not_object
-    if cue.kind == "stance" and not reason:
-        return None  # "The plan was backed by most voters": speaker_stance_object reads it
     if not (
         reason
         or k >= len(toks)
@@ -1764,8 +1762,13 @@ def passive_by_agent(c: Context) -> Frame | None:
     if found is None:
         return None
     np, _ = found
-    if np[0] != sentence_start(toks, c.floor) or (np[0] == np[1] and toks[np[0]].low in w.pronouns):
-        return None  # "it was reported by": "it" stands for nothing said
+    if np[0] != sentence_start(toks, c.floor) or (
+        cue.kind == "speech"
+        and cue.base not in w.judging
+        and np[0] == np[1]
+        and toks[np[0]].low in w.pronouns
+    ):
+        return None  # "it was reported by": "it" stands for nothing said (but "He was booed by …")
     if reason:
         # "The mayor was criticized by her rivals for skipping the debate": the subject and the
         # reason are what was said, around the narration
@@ -1773,8 +1776,11 @@ def passive_by_agent(c: Context) -> Frame | None:
         return Frame(
             "passive_by_agent", (cue.start, cue.end), agent, (np[0], hi), narration=(np[1] + 1, k - 1)
         )
-    if _is_name(w, toks, np) or _roleish(w, toks, np) or _personal(w, toks, np):
+    judged = cue.kind == "stance" or cue.base in w.judging
+    if not judged and (_is_name(w, toks, np) or _roleish(w, toks, np) or _personal(w, toks, np)):
         return None  # "Rivera was asked by the host", "The mayor was quoted by": a person, not what was said
+    # "The mayor was endorsed by the Gazette", "… criticized by her rivals": a stance or a judgement
+    # is taken towards its subject, person or plan
     return Frame("passive_by_agent", (cue.start, cue.end), agent, (np[0], np[1] + 1))
 
 
