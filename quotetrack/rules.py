@@ -1736,7 +1736,7 @@ _SUBORDINATE_PHRASES = (
 
 
 def passive_by_agent(c: Context) -> Frame | None:
-    """What was reported or judged, then a passive verb of saying or stance and who took it (and why, for a judgement).
+    """What was reported or judged, a passive verb of saying or stance, and who took it (and why, if judged).
 
     Example: ``The closure of the pier was first reported by the Harbour Gazette.``
     """
