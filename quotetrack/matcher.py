@@ -63,10 +63,14 @@ class Frame(NamedTuple):
     narration: tuple[int, int] | None = None  # inclusive: words inside ``content`` that are not reported
 
 
+# Inside a word, Latin-1 symbols and C1 controls are mojibake, UTF-8 read as Latin-1 ("FranÃ§ois"),
+# and keep the word whole; not the no-break space, NEL or the guillemets, which are quote marks.
+_MOJIBAKE = "\u0080-\u0084\u0086-\u009f\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf"
 _TOKEN = regex.compile(
     r"(?:[A-Za-z]\.){2,12}+(?![A-Za-z])"  # U.S., D.C. (possessive: no backtracking on a.a.a.a)
     r"|\d+(?:[.,:/]\d+)+"  # 1,100 and 3.5 and 9/11
-    r"|\w+(?:[’'\-&]\w+)*(?:[’']s?(?!\w))?"  # words, hyphenated, possessives
+    rf"|\w+(?:(?:[’'\-&]|[{_MOJIBAKE}]+)\w+)*(?:(?<=[ÂÃ])[{_MOJIBAKE}]+)?"  # words, hyphenated ("JosÃ©")
+    r"(?:[’']s?(?!\w))?"  # possessives
     r"|([^\w\s\p{Cf}])\1{3,}+"  # a run of one punctuation mark is one token
     r"|\.{3}|…|--|[^\w\s\p{Cf}]",  # invisible format characters (\u200b, bidi) are no tokens
     regex.V1,
