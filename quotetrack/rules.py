@@ -1483,10 +1483,23 @@ def speaker_cue_clause(c: Context) -> Frame | None:
         and toks[lo - 1].text == ","
     ):
         return None  # "After the union objected, the case was moved": the main clause is the narrator's
+    if not after.that and _object_fronted(c, np, lo):
+        return None  # "That was what Ana said when she resigned": what she said went before
     hi = _end(c, lo)
     if subordinate:
         # "While Ana said the fares would rise, the board ...": the main clause is the narrator's
         hi = next((content_end(toks, lo, k) for k in range(lo + 2, hi) if toks[k].text == ","), hi)
+    elif np[0] >= 2 and toks[np[0] - 1].low in {"which", "whom"} and toks[np[0] - 2].text == ",":
+        # "The pier, which the mayor said was a gamble, will close": the main clause's verb after
+        # a comma ends the relative clause (not "…, which he said left voters, even his own, angry")
+        hi = next(
+            (
+                k
+                for k in range(lo + 2, hi)
+                if toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].low in _AUX
+            ),
+            hi,
+        )
     if words_in(toks, lo, hi, 3) < 3 and not (after.that and _clause_like(c.w, toks, lo, hi)):
         return None  # after "that" a clause may be short: "said that prices fell", not "that the bridge"
     hi = _parallel_predicate(c, lo, hi)
@@ -1704,6 +1717,21 @@ def _subject_of_participle(c: Context, np: tuple[int, int]) -> tuple[int, int] |
         return None
     found = _subject(c, verb, c.floor)
     return found[0] if found is not None and found[0][1] == verb - 1 else None
+
+
+def _object_fronted(c: Context, np: tuple[int, int], lo: int) -> bool:
+    """Whether the cue's object is a ``what`` or ``which`` before its subject, and a clause of time follows.
+
+    ``That was what Ana said when she resigned``, ``the defeat, which Ana conceded after the count``:
+    what was said went before; but ``which she described as a gamble`` goes on.
+    """
+    toks = c.toks
+    return (
+        np[0] > c.floor
+        and toks[np[0] - 1].low in {"what", "which"}
+        and lo < len(toks)
+        and toks[lo].low in _SUBORDINATORS - {"as"}
+    )
 
 
 def _subordinate(c: Context, s: int) -> bool:
@@ -3581,6 +3609,8 @@ def speaker_stance_object(c: Context) -> Frame | None:
     ):
         return None  # "it", "which": too often not a source; but "The union, which endorsed …"
     lo = cue.end + 1
+    if _object_fronted(c, np, lo):
+        return None  # "the defeat, which Ana conceded after the count"
     skipped_medium = None
     if (
         lo >= len(toks)
