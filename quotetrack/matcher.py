@@ -2384,6 +2384,23 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
                 j = k
                 continue
             break
+        if (
+            t.low == "that"
+            and j > cue.end + 1
+            and j + 1 < ceil
+            and toks[j - 1].kind == "w"
+            and (
+                toks[j + 1].low in w.past
+                or (
+                    present_verb(w, toks[j + 1])
+                    and toks[j + 1].text.isalpha()  # not "he’s"
+                    and j + 2 < ceil
+                    # "that serves the island", "that overlooks Kaneohe Bay"; not "that officials say"
+                    and (toks[j + 2].low in _DETS or _cap(toks[j + 2]))
+                )
+            )
+        ):
+            break  # "spoke in a hall that overlooks the bay": a relative clause of the phrase
         if t.low == "that" and cue.kind != "according":
             that = True
             j += 1
