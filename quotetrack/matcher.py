@@ -954,6 +954,23 @@ def _source_phrase(toks: list[Tok], i: int) -> tuple[str, ...] | None:
     return None
 
 
+# Prepositions that end a phrasal cue: "know of", "asked for", "talked about".
+_CUE_PREPOSITIONS = frozenset({"of", "about", "for", "to", "on", "with", "at", "in", "into", "against"})
+
+
+def _stranded(toks: list[Tok], end: int) -> bool:
+    """Whether the phrasal cue ending at ``end`` ends in a preposition that has no object after it."""
+    if end >= len(toks) or toks[end].low not in _CUE_PREPOSITIONS:
+        return False
+    if end + 1 >= len(toks):
+        return True
+    nxt = toks[end + 1]
+    if nxt.text in {",", ".", ";", ":", ")", "!", "?"} or nxt.low in {"and", "or", "but"}:
+        return True  # not "said in ’08 that"
+    # "the ferry I know of is …"; but "to have", "to do" are infinitives, "in May" a time
+    return toks[end].low != "to" and nxt.low in _FINITE and nxt.text.islower()
+
+
 def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
     """Cue candidates of a unit, in order."""
     out: list[Cue] = []
@@ -1022,6 +1039,8 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             phrase = None  # "a bottom-line focus on", "his attacks on": a noun here
         if phrase is not None and reduced_relative(w, toks, i):
             continue  # "Analysts focused on the region said": the cue is "said"
+        if _stranded(toks, phrase[0] if phrase is not None else i + 1):
+            continue  # "the one I know of is …", "cards they never asked for": the object went before
         if phrase is not None:
             end, base = phrase
             out.append(

@@ -3628,7 +3628,7 @@ def speaker_stance_object(c: Context) -> Frame | None:
         # "The emotional stress is …": the cue word was the subject's noun (but "what critics
         # said was unfair", "the plan he backed is gone": a relative clause's gap)
         return None
-    if cue.start == cue.end and not (toks[lo].low == "in" and cue.base == "believe"):
+    if not (toks[lo].low == "in" and cue.base == "believe"):
         skip, skipped_medium = _after_adjunct(c, lo)
         if skip >= 0:
             # "welcomed on Friday the court's ruling", "thanked on Instagram the fans"; but
