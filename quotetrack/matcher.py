@@ -1177,7 +1177,22 @@ def owner_of(toks: list[Tok], i: int) -> int | None:
 _ARTICLES = frozenset(
     {"a", "an", "the", "its", "their", "our", "my", "your", "these", "those", "another", "every", "each"}
 )
-_VERB_BEFORE = _MODALS | {
+_NEGATED_MODALS = frozenset(
+    form
+    for base in (
+        "don't",
+        "doesn't",
+        "didn't",
+        "can't",
+        "won't",
+        "wouldn't",
+        "couldn't",
+        "shouldn't",
+        "cannot",
+    )
+    for form in (base, base.replace("'", "’"))
+)
+_VERB_BEFORE = _MODALS | _NEGATED_MODALS | {
     "to", "not", "i", "we", "you", "they", "he", "she", "it", "who",
     "also", "never", "still", "now", "often", "always",
 }  # fmt: skip
