@@ -261,6 +261,12 @@ def _looks_like_speech(text: str, q: Quoted) -> bool:
     return len(ws) >= 8 or inner.rstrip()[-1:] in ".?!,"
 
 
+def _heading(text: str, q: Quoted) -> bool:
+    """Whether a quotation reads as a short title: two to eight words, capitalised as a title."""
+    ws = text[q.start : q.end].split()
+    return 2 <= len(ws) <= 8 and sum(1 for x in ws if x[:1].isupper()) >= 2 and _titled(ws)
+
+
 def _titled(ws: list[str]) -> bool:
     """Whether words read as a title: each capitalised, a number or a small word ('The Making of a Mayor')."""
     return all(x[:1].isupper() or x[:1].isdigit() or x.lower().strip(",:;") in TITLE_SMALL_WORDS for x in ws)
@@ -503,6 +509,8 @@ def _context_rules(
                 else:
                     best = quoting = _add(atts, unit_atts, claimed, "continued_quote", ui, q, t.q, best)
                 continue
+            if alone and first_unit and _heading(text, q):
+                continue  # a paragraph of a short title alone is a subheading: 'All Bets Are Off.'
             # A quotation that opens its paragraph continues the last speaker of the one before.
             if first_unit and pos == lead and para - 1 in last_src:
                 src = last_src[para - 1]
