@@ -1539,6 +1539,13 @@ def speaker_cue_clause(c: Context) -> Frame | None:
         return None
     if cue.kind == "evidence" and not after.that and _personal(w, toks, np):
         return None  # "He showed a video": a person showing is an act, not a source speaking
+    if (
+        cue.base == "find"
+        and not clause
+        and nxt.low != "it"
+        and not any(_bare(t.low) in w.documents for t in toks[np[0] : np[1] + 1])
+    ):
+        return None  # "Young workers can't find jobs": only a study's finding is a statement
     if cue.kind == "evidence" and nxt.low in _REFLEXIVES:
         return None  # "The bank found itself at the centre of the crisis"
     if nxt.kind == "w" and nxt.low in _NOT_CLAUSE and not clause:
