@@ -1446,6 +1446,10 @@ def _progressive(w: Words, toks: list[Tok], i: int) -> bool:
     )
 
 
+# Quantifiers that stand alone as a clause's subject: "Many protest the decision".
+_BARE_QUANTIFIERS = frozenset({"many", "some", "few", "most", "others", "both", "all"})
+
+
 def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
     """Whether an ambiguous noun-or-verb form at ``i`` reads as a verb."""
     if i == 0:
@@ -1459,6 +1463,13 @@ def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
         return True
     if prev.text == "," and toks[i].low.endswith("s") and _after_named_aside(w, toks, i - 1):
         return True  # "Ana Ruiz, a director at the port, calls"
+    if (
+        prev.low in _BARE_QUANTIFIERS
+        and (i < 2 or toks[i - 2].kind == "p" or toks[i - 2].low in LEADING_CONJUNCTIONS)
+        and i + 1 < len(toks)
+        and (toks[i + 1].low in _DETS or toks[i + 1].low == "to")
+    ):
+        return True  # "Many protest the decision", "Some decline to say": a quantifier as the subject
     if prev.kind != "w" or prev.low in _DETS or prev.low in w.stop or _possessive(prev):
         return False
     form = toks[i].low
@@ -2423,6 +2434,11 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
             and j > cue.end + 1
             and j + 1 < ceil
             and toks[j - 1].kind == "w"
+            # after a place; not after an audience, a medium or a day ("told reporters that cuts
+            # the board made …", "said in a statement that", "said Monday that rumors …")
+            and audience is None
+            and medium is None
+            and toks[j - 1].low not in w.times
             and (
                 toks[j + 1].low in w.past
                 or (

@@ -1496,12 +1496,18 @@ def speaker_cue_clause(c: Context) -> Frame | None:
             (
                 k
                 for k in range(lo + 2, hi)
-                if toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].low in _AUX
+                if toks[k].text == ","
+                and k + 1 < len(toks)
+                and toks[k + 1].low in _AUX
+                # not the comma that closes an aside: "which she said, in her words, was a steal, is done"
+                and not (toks[lo - 1].text == "," and "," not in {t.text for t in toks[lo:k]})
             ),
             hi,
         )
     if words_in(toks, lo, hi, 3) < 3 and not (after.that and _clause_like(c.w, toks, lo, hi)):
         return None  # after "that" a clause may be short: "said that prices fell", not "that the bridge"
+    if toks[lo - 1].text == "," and _only_attribution(c, lo, hi):
+        return None  # "The mayor did not comment, her spokesman said": the words after are another's cue
     hi = _parallel_predicate(c, lo, hi)
     nxt = toks[lo] if lo < len(toks) else None
     if nxt is None:
@@ -1726,6 +1732,16 @@ def _subject_of_participle(c: Context, np: tuple[int, int]) -> tuple[int, int] |
     return found[0] if found is not None and found[0][1] == verb - 1 else None
 
 
+def _only_attribution(c: Context, lo: int, hi: int) -> bool:
+    """Whether ``lo`` to ``hi`` holds only a speaker and a verb of saying: ``her spokesman said``."""
+    toks, w = c.toks, c.w
+    end = content_end(toks, lo, hi) - 1
+    if end <= lo or toks[end].low not in w.speech:
+        return False
+    np = np_left(w, toks, end - 1, lo)
+    return np is not None and np[0] == lo
+
+
 def _object_fronted(c: Context, np: tuple[int, int], lo: int) -> bool:
     """Whether the cue's object is a ``what`` or ``which`` before its subject, and a clause of time follows.
 
@@ -1733,12 +1749,21 @@ def _object_fronted(c: Context, np: tuple[int, int], lo: int) -> bool:
     what was said went before; but ``which she described as a gamble`` goes on.
     """
     toks = c.toks
-    return (
+    if not (
         np[0] > c.floor
         and toks[np[0] - 1].low in {"what", "which"}
         and lo < len(toks)
         and toks[lo].low in _SUBORDINATORS - {"as"}
-    )
+    ):
+        return False
+    # "The tax, which she said when she took office would be temporary": an auxiliary after
+    # the clause of time is the verb of what was said, whose subject is the "which"
+    for t in toks[lo + 1 : lo + 16]:
+        if t.kind != "w":
+            break
+        if t.low in _AUX:
+            return False
+    return True
 
 
 def _subordinate(c: Context, s: int) -> bool:
@@ -1814,6 +1839,8 @@ def passive_by_agent(c: Context) -> Frame | None:
     judged = cue.kind == "stance" or cue.base in w.judging
     if not judged and (_is_name(w, toks, np) or _roleish(w, toks, np) or _personal(w, toks, np)):
         return None  # "Rivera was asked by the host", "The mayor was quoted by": a person, not what was said
+    if cue.kind == "stance" and (agent is None or not _speakerish(w, toks, agent)):
+        return None  # "The loan was backed by a federal guarantee", "opposed by a wide margin": no one
     # "The mayor was endorsed by the Gazette", "… criticized by her rivals": a stance or a judgement
     # is taken towards its subject, person or plan
     return Frame("passive_by_agent", (cue.start, cue.end), agent, (np[0], np[1] + 1))
