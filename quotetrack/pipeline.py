@@ -262,7 +262,10 @@ def _looks_like_speech(text: str, q: Quoted) -> bool:
 
 
 def _heading(text: str, q: Quoted) -> bool:
-    """Whether a quotation reads as a short title: two to eight words, capitalised as a title."""
+    """Whether a quotation is a line of its own that reads as a short title, two to eight words."""
+    end = text.find("\n", q.close_at)
+    if text[q.close_at : len(text) if end < 0 else end].strip(" .!?"):
+        return False  # words follow on the line: "'Storm Over the Harbour,' she called it."
     ws = text[q.start : q.end].split()
     return 2 <= len(ws) <= 8 and sum(1 for x in ws if x[:1].isupper()) >= 2 and _titled(ws)
 

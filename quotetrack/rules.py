@@ -1476,7 +1476,7 @@ def speaker_cue_clause(c: Context) -> Frame | None:
     if (
         subordinate
         # "As Ana noted, the pier is old" reports its main clause; "As soon as Ana noted …" does not
-        and not (toks[np[0] - 1].low == "as" and (np[0] < 2 or toks[np[0] - 2].kind == "p"))
+        and (toks[np[0] - 1].low != "as" or _subordinate_phrase(toks, np[0]))
         and not after.that
         and lo < len(toks)
         and toks[lo].kind != "q"
@@ -1773,13 +1773,20 @@ def _subordinate(c: Context, s: int) -> bool:
         return False
     if toks[s].low in {"who", "which"}:
         return toks[s - 1].text == ","  # "Ana Ruiz, who said the fares would rise, ..."
-    for words in _SUBORDINATE_PHRASES:
-        k = s - len(words)
-        if k >= 0 and tuple(t.low for t in toks[k:s]) == words and (k == 0 or toks[k - 1].kind == "p"):
-            return True  # "By the time the polls closed, …", "As soon as Ana said …"
+    if _subordinate_phrase(toks, s):
+        return True  # "By the time the polls closed, …", "As soon as Ana said …"
     return toks[s - 1].low in _SUBORDINATORS and (
         s < 2 or toks[s - 2].kind == "p" or toks[s - 2].low in {"and", "but", "even"}
     )
+
+
+def _subordinate_phrase(toks: list[Tok], s: int) -> bool:
+    """Whether a phrase of ``_SUBORDINATE_PHRASES`` opens a clause right before token ``s``."""
+    for words in _SUBORDINATE_PHRASES:
+        k = s - len(words)
+        if k >= 0 and tuple(t.low for t in toks[k:s]) == words and (k == 0 or toks[k - 1].kind == "p"):
+            return True
+    return False
 
 
 # Phrases that open a clause of time or condition, as the words in _SUBORDINATORS do.
@@ -2537,7 +2544,7 @@ def as_speaker_cue(c: Context) -> Frame | None:
         return None
     np, role = found
     k = np[0] - 1
-    if k < c.floor or toks[k].low != "as" or (k > c.floor and toks[k - 1].low in {"soon", "long"}):
+    if k < c.floor or toks[k].low != "as" or _subordinate_phrase(toks, np[0]):
         return None  # "As soon as the mayor announced the closure, …" is a time
     j = cue.end + 1
     while j < len(toks) and toks[j].kind != "p" and j - cue.end < 6:
