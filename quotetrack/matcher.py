@@ -1177,23 +1177,12 @@ def owner_of(toks: list[Tok], i: int) -> int | None:
 _ARTICLES = frozenset(
     {"a", "an", "the", "its", "their", "our", "my", "your", "these", "those", "another", "every", "each"}
 )
-_NEGATED_MODALS = frozenset(
-    form
-    for base in (
-        "don't",
-        "doesn't",
-        "didn't",
-        "can't",
-        "won't",
-        "wouldn't",
-        "couldn't",
-        "shouldn't",
-        "cannot",
-    )
-    for form in (base, base.replace("'", "’"))
+# Modals and "do" with "n't" ("doesn’t" is "doesn't": a token's ``low`` has one apostrophe).
+NEGATED_MODALS = frozenset(
+    {"won't", "can't", "didn't", "doesn't", "don't", "wouldn't", "couldn't", "shouldn't"}
 )
-_VERB_BEFORE = _MODALS | _NEGATED_MODALS | {
-    "to", "not", "i", "we", "you", "they", "he", "she", "it", "who",
+_VERB_BEFORE = _MODALS | NEGATED_MODALS | {
+    "cannot", "to", "not", "i", "we", "you", "they", "he", "she", "it", "who",
     "also", "never", "still", "now", "often", "always",
 }  # fmt: skip
 
@@ -2539,10 +2528,9 @@ def _after_dateline(toks: list[Tok], before: int) -> int:
 # Words that may open a subject after a time phrase with no comma ("On Monday she said …").
 _SUBJECT_OPENERS = _ARTICLES | {"he", "she", "it", "they", "we", "his", "her"}
 
-# Adverbs that may open a sentence before its subject ("However, the mayor …"). Not "later" or
-# "earlier", which lead time phrases: "Later that day,".
 # Words that may open a sentence before its subject or a source phrase: "Then the mayor …",
-# "But, according to the poll, …".
+# "However, the mayor …", "But, according to the poll, …". Not "later" or "earlier", which lead
+# time phrases: "Later that day,".
 OPENING_ADVERBS = LEADING_CONJUNCTIONS | {
     "then",
     "now",

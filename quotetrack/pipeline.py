@@ -256,7 +256,7 @@ def _looks_like_speech(text: str, q: Quoted) -> bool:
     caps = sum(1 for x in ws if x[:1].isupper())
     if caps == len(ws):
         return False  # a title: 'Biggest Attack So Far'
-    if q.paragraph > 0 and caps >= 2 and _titled(ws) and inner.rstrip()[-1:] not in ".?!":
+    if q.paragraph > 0 and _title_like(ws) and inner.rstrip()[-1:] not in ".?!":
         return False  # a book or a film past the headline: “A Time for Truth,” “The Making of a Mayor”
     return len(ws) >= 8 or inner.rstrip()[-1:] in ".?!,"
 
@@ -267,12 +267,15 @@ def _heading(text: str, q: Quoted) -> bool:
     if text[q.close_at : len(text) if end < 0 else end].strip(" .!?"):
         return False  # words follow on the line: "'Storm Over the Harbour,' she called it."
     ws = text[q.start : q.end].split()
-    return 2 <= len(ws) <= 8 and sum(1 for x in ws if x[:1].isupper()) >= 2 and _titled(ws)
+    return 2 <= len(ws) <= 8 and _title_like(ws)
 
 
-def _titled(ws: list[str]) -> bool:
-    """Whether words read as a title: each capitalised, a number or a small word ('The Making of a Mayor')."""
-    return all(x[:1].isupper() or x[:1].isdigit() or x.lower().strip(",:;") in TITLE_SMALL_WORDS for x in ws)
+def _title_like(ws: list[str]) -> bool:
+    """Whether words read as a title: two capitals at least, and each word capitalised, a number or
+    a small word ('The Making of a Mayor'; not 'Yes' or 'the end')."""
+    return sum(1 for x in ws if x[:1].isupper()) >= 2 and all(
+        x[:1].isupper() or x[:1].isdigit() or x.lower().strip(",:;") in TITLE_SMALL_WORDS for x in ws
+    )
 
 
 def run(text: str) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:

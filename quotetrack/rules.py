@@ -34,6 +34,7 @@ from .matcher import (
     CLOSE_TO,
     CONVERSE,
     DOCUMENT_MODIFIERS,
+    NEGATED_MODALS,
     OPENING_ADVERBS,
     SPAN_PREPOSITIONS,
     TIME_CONJUNCTIONS,
@@ -126,9 +127,8 @@ _TO_VERBS = frozenset(
     }
 )
 # Auxiliaries and modals: one of them early in the words after a cue shows a clause.
-_AUX = _FINITE | {
-    "won't", "can't", "isn't", "wasn't", "didn't", "doesn't", "don't", "wouldn't", "couldn't", "shouldn't",
-    "hasn't", "haven't", "aren't", "weren't", "needs", "need",
+_AUX = _FINITE | NEGATED_MODALS | {
+    "isn't", "wasn't", "hasn't", "haven't", "aren't", "weren't", "needs", "need",
 }  # fmt: skip
 
 
@@ -1829,11 +1829,9 @@ def passive_by_agent(c: Context) -> Frame | None:
     if found is None:
         return None
     np, _ = found
+    judged = cue.kind == "stance" or cue.base in w.judging
     if np[0] != sentence_start(toks, c.floor) or (
-        cue.kind == "speech"
-        and cue.base not in w.judging
-        and np[0] == np[1]
-        and toks[np[0]].low in w.pronouns
+        not judged and np[0] == np[1] and toks[np[0]].low in w.pronouns
     ):
         return None  # "it was reported by": "it" stands for nothing said (but "He was booed by …")
     if reason:
@@ -1843,7 +1841,6 @@ def passive_by_agent(c: Context) -> Frame | None:
         return Frame(
             "passive_by_agent", (cue.start, cue.end), agent, (np[0], hi), narration=(np[1] + 1, k - 1)
         )
-    judged = cue.kind == "stance" or cue.base in w.judging
     if not judged and (_is_name(w, toks, np) or _roleish(w, toks, np) or _personal(w, toks, np)):
         return None  # "Rivera was asked by the host", "The mayor was quoted by": a person, not what was said
     if cue.kind == "stance" and (agent is None or not _speakerish(w, toks, agent)):
