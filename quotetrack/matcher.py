@@ -1437,6 +1437,10 @@ def _progressive(w: Words, toks: list[Tok], i: int) -> bool:
 
 # Quantifiers that stand alone as a clause's subject: "Many protest the decision".
 _BARE_QUANTIFIERS = frozenset({"many", "some", "few", "most", "others", "both", "all"})
+# Words after which a subject may start: "…, while 5 percent favor it", "polls show that half oppose".
+_BEFORE_SUBJECT = LEADING_CONJUNCTIONS | {"or", "while", "whereas", "that", "where"}
+# Prepositions after a quantity's noun that keep a noun-or-verb form a noun: "majority support among".
+_SPREAD = frozenset({"among", "across", "around", "throughout", "within", "behind"})
 
 
 def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
@@ -1459,6 +1463,13 @@ def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
         and (toks[i + 1].low in _DETS or toks[i + 1].low == "to")
     ):
         return True  # "Many protest the decision", "Some decline to say": a quantifier as the subject
+    if (
+        _quantity_subject(toks, i)
+        and i + 1 < len(toks)
+        and toks[i + 1].kind == "w"
+        and (toks[i + 1].low in _DETS or toks[i + 1].low not in w.stop | _SPREAD)
+    ):
+        return True  # "1 percent support Stein", "four in 10 favor it"; not "a majority vote of"
     if prev.kind != "w" or prev.low in _DETS or prev.low in w.stop or _possessive(prev):
         return False
     form = toks[i].low
@@ -1478,6 +1489,28 @@ def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
     # "Republicans support", "environmentalists worry": a plural subject right before. Not
     # "Residents of the valley fear …": that reads like "Reports of the rescue plan to …"
     return prev.low.endswith("s") and not prev.low.endswith("ss")
+
+
+def _quantity_subject(toks: list[Tok], i: int) -> bool:
+    """Whether the words before ``i`` are a quantity that opens its clause.
+
+    ``…, while 5 percent``, ``and four in 10``, ``A majority``; not ``His 32%`` or ``garners 41 percent``.
+    """
+    h = i - 1
+    if toks[h].text == "%" or toks[h].low == "percent":
+        s = h - 1
+    elif toks[h].low == "cent" and h >= 2 and toks[h - 1].low == "per":
+        s = h - 2
+    elif toks[h].low in _QUANTITY_NOUNS:
+        s = h - 1 if h >= 1 and (toks[h - 1].low in {"a", "the"} or _number(toks[h - 1])) else h
+    elif _proportion(toks, i - 3, h):
+        s = i - 3
+    else:
+        return False
+    if s < 0 or (s < h and not (_number(toks[s]) or toks[s].low in {"a", "the"})):
+        return False
+    s = _quantity_left(toks, s, h, 0)
+    return s == 0 or toks[s - 1].kind == "p" or toks[s - 1].low in _BEFORE_SUBJECT
 
 
 def _after_named_aside(w: Words, toks: list[Tok], k: int) -> bool:
