@@ -2473,6 +2473,16 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
             )
         ):
             break  # "spoke in a hall that overlooks the bay": a relative clause of the phrase
+        if (
+            t.low == "that"
+            and j == cue.end + 1
+            and cue.kind in {"speech", "belief", "stance", "evidence"}
+            and toks[cue.start].low not in w.nouny  # "according to figures that were …"
+            and j + 1 < ceil
+            and (toks[j + 1].low in _FINITE or toks[j + 1].low in NEGATED_MODALS)
+        ):
+            that = True  # "said that was a joke": "that" is the clause's subject, so it stays
+            break
         if t.low == "that" and cue.kind != "according":
             that = True
             j += 1
