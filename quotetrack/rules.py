@@ -2991,8 +2991,10 @@ def _object_end(c: Context, lo: int) -> int:
                 continue
         if hi < stop and toks[hi].low in _OBJECT_ENDS:
             hi = _time_lead(toks, lo, hi)  # "praised the crews shortly after the fire"
-            if hi - 1 > lo and toks[hi - 1].low in {"and", "or"}:
-                hi -= 1  # "blasted the plan and calling for …": the coordinator opens the next phrase
+        if hi - 1 > lo and toks[hi - 1].low in {"and", "or"}:
+            # "blasted the plan and calling for …", "backed Ana at rallies and in a speech": the
+            # coordinator opens the next phrase
+            hi -= 1
         return hi if _has_relative(toks, lo, hi) else _day_before(w, toks, lo, hi)
 
 
