@@ -1390,6 +1390,10 @@ def coordinated_same_speaker(c: Context) -> Frame | None:
     if cue.kind not in {"speech", "belief", "stance"}:
         return None
     j = _skip_adverbs_left(w, toks, cue.start, c.floor)
+    finite = cue.start
+    if j > c.floor and toks[j].low == "to" and (g := _governs_infinitive(c, j, c.floor)) is not None:
+        finite = g  # "and continued to defend the notion that …"
+        j = _skip_adverbs_left(w, toks, g, c.floor)
     if j < c.floor or toks[j].low not in {"and", "but", "or"}:
         return None
     if _in_reported_verb_phrase(c, j):
@@ -1407,7 +1411,7 @@ def coordinated_same_speaker(c: Context) -> Frame | None:
         if words_in(toks, lo, hi, 2) < 2 and toks[lo].kind != "q":
             return None
     else:
-        verb = toks[cue.start].low
+        verb = toks[finite].low
         if (
             (cue.kind != "stance" and (cue.base in w.not_object or toks[lo].low in _NO_STATEMENT))
             or toks[lo].kind == "p"
