@@ -3714,6 +3714,8 @@ def speaker_stance_object(c: Context) -> Frame | None:
         hi = _object_end(c, lo)
     if toks[np[1]].low in _WH_RELATIVES | {"that"}:
         hi = _main_verb(c, lo, hi)  # "Voters who backed the mayor said …"
+    if cue.base == "address" and _gathering_head(c, lo, hi):
+        return None  # "addressed a rally in Ohio": whom the speaker spoke to, not what about
     if words_in(toks, lo, hi, 1) < 1 or all(
         t.low in w.times or t.kind == "p" or manner_adverb(t) for t in toks[lo:hi]
     ):
@@ -3732,6 +3734,20 @@ def speaker_stance_object(c: Context) -> Frame | None:
             hi = by
         return Frame("speaker_stance_object", (cue.start, cue.end), agent, (lo, hi), medium=medium)
     return Frame("speaker_stance_object", (cue.start, cue.end), np, (lo, hi), role=role, medium=medium)
+
+
+def _gathering_head(c: Context, lo: int, hi: int) -> bool:
+    """Whether the noun phrase at ``lo`` is headed by a gathering: ``a Wednesday night rally``, ``big, loud rallies``."""
+    toks, w = c.toks, c.w
+    k, stop = lo, min(len(toks), hi + 8)
+    while k < stop and (
+        toks[k].text == ","
+        or (toks[k].kind == "w" and (k == lo or toks[k].low not in w.stop or toks[k].low in w.times))
+    ):
+        k += 1
+    while k > lo and toks[k - 1].kind != "w":
+        k -= 1
+    return k > lo and toks[k - 1].low in w.gatherings
 
 
 # Verbs that express an attitude named by their object: "expressed concern about", "voiced support for".

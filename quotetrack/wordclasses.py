@@ -189,6 +189,7 @@ class Words:
     adverbs: frozenset[str]
     times: frozenset[str]
     audiences: frozenset[str]
+    gatherings: frozenset[str]
     male: frozenset[str]
     female: frozenset[str]
     pronouns: dict[str, str]
@@ -249,6 +250,7 @@ def words() -> Words:
         adverbs=load("adverbs"),
         times=load("time_words"),
         audiences=load("audience_nouns"),
+        gatherings=_plurals(load("gathering_nouns")),
         male=load("first_names_male"),
         female=load("first_names_female"),
         pronouns=_contracted(mapping("pronouns")),
