@@ -2115,6 +2115,10 @@ _NOT_MANNER = frozenset(
 )
 
 
+# Adverbs of how often something was said, between a cue and what was said: "said again that …".
+_REPEATING = frozenset({"again", "repeatedly", "publicly", "privately"})
+
+
 def manner_adverb(t: Tok) -> bool:
     """Whether ``t`` is a manner adverb in -ly (``evenly``, ``loudly``; not ``Kelly`` or ``only``)."""
     return t.kind == "w" and t.text.islower() and t.low.endswith("ly") and t.low not in _NOT_MANNER
@@ -2424,13 +2428,19 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
         if t.text in {",", ":"}:
             j += 1
             continue
-        if (
-            manner_adverb(t)
-            and j + 1 < ceil
-            and (toks[j + 1].text in {",", ":"} or toks[j + 1].kind == "q" or toks[j + 1].low == "that")
-        ):
-            j += 1  # "replied evenly, “…”", "said flatly that …": a manner adverb
+        if t.low == "once" and j + 1 < ceil and toks[j + 1].low == "again":
+            j += 1  # "said once again …"
             continue
+        if (manner_adverb(t) or t.low in _REPEATING) and j + 1 < ceil:
+            if toks[j + 1].text in {",", ":"} or toks[j + 1].kind == "q" or toks[j + 1].low == "that":
+                j += 1  # "replied evenly, “…”", "said flatly that …": a manner adverb
+                continue
+            if toks[j + 1].low in _PHRASE_PREPOSITIONS and _that_after_phrase(w, toks, j + 1, ceil) > j + 2:
+                j += 1  # "said again during the debate that …": the phrase is passed over next
+                continue
+            if t.low in _REPEATING and _opens_noun_phrase(w, toks[j + 1]):
+                j += 1  # "said again the pier was safe"
+                continue
         if t.text in {"—", "–", "--"}:
             # "said — on Twitter, as it happens — that …": an aside between dashes
             k = next((k for k in range(j + 1, min(ceil, j + 14)) if toks[k].text == t.text), -1)
