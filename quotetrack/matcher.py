@@ -1439,15 +1439,17 @@ def _progressive(w: Words, toks: list[Tok], i: int) -> bool:
 _BARE_QUANTIFIERS = frozenset({"many", "some", "few", "most", "others", "both", "all"})
 # Words after which a subject may start: "…, while 5 percent favor it", "polls show that half oppose".
 _BEFORE_SUBJECT = LEADING_CONJUNCTIONS | {"or", "while", "whereas", "that", "where"}
-# Prepositions after a quantity's noun that keep a noun-or-verb form a noun: "majority support among".
-_SPREAD = frozenset({"among", "across", "around", "throughout", "within", "behind"})
 
 
 def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
     """Whether an ambiguous noun-or-verb form at ``i`` reads as a verb."""
     if i == 0:
         return False
+    if toks[i].low in w.clause_only and not _clause_or_quote(toks, i + 1):
+        return False  # "Coastal states swing …", "states that will vote"; but "the memo states that …"
     prev = _prev_word(toks, i)
+    if prev.low == "to" and i >= 2 and toks[i - 2].low == "according":
+        return False  # "according to figures that …"
     if prev.low in _VERB_BEFORE or (toks[i].low.endswith("ing") and _progressive(w, toks, i)):
         return True  # "will warn", "is warning voters"
     if prev.low in _DAYS and toks[i].low.endswith("s"):
@@ -1463,13 +1465,10 @@ def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
         and (toks[i + 1].low in _DETS or toks[i + 1].low == "to")
     ):
         return True  # "Many protest the decision", "Some decline to say": a quantifier as the subject
-    if (
-        _quantity_subject(toks, i)
-        and i + 1 < len(toks)
-        and toks[i + 1].kind == "w"
-        and (toks[i + 1].low in _DETS or toks[i + 1].low not in w.stop | _SPREAD)
-    ):
-        return True  # "1 percent support Stein", "four in 10 favor it"; not "a majority vote of"
+    if _quantity_subject(toks, i) and i + 1 < len(toks) and _object_opener(toks[i + 1]):
+        # "1 percent support the Green nominee", "four in 10 favor it"; not "a majority vote of",
+        # "A third report said", "20 percent back pay"
+        return True
     if prev.kind != "w" or prev.low in _DETS or prev.low in w.stop or _possessive(prev):
         return False
     form = toks[i].low
@@ -1489,6 +1488,21 @@ def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
     # "Republicans support", "environmentalists worry": a plural subject right before. Not
     # "Residents of the valley fear …": that reads like "Reports of the rescue plan to …"
     return prev.low.endswith("s") and not prev.low.endswith("ss")
+
+
+def _object_opener(t: Tok) -> bool:
+    """Whether ``t`` opens an object: a determiner, a name, an object pronoun or ``to``."""
+    return t.low in _DETS or _cap(t) or t.low in _OBJECTS or t.low in {"themselves", "to"}
+
+
+def _clause_or_quote(toks: list[Tok], k: int) -> bool:
+    """Whether a clause with its subject, a quotation or punctuation follows at ``k``: what a verb that takes no object needs."""
+    if k >= len(toks):
+        return True
+    t = toks[k]
+    if t.low == "that":  # "that will vote" is a relative clause
+        return k + 1 < len(toks) and toks[k + 1].low not in _FINITE and toks[k + 1].low not in NEGATED_MODALS
+    return t.kind in {"q", "p"}
 
 
 def _quantity_subject(toks: list[Tok], i: int) -> bool:
@@ -2393,7 +2407,7 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
                 continue
             # "said during a rally in Michigan that ...": the phrase before "that"
             k = _that_after_phrase(w, toks, j, ceil)
-            if k > j + 1:
+            if k > j + 1 and cue.base not in CONVERSE:  # "spoke on a subject that she …": a relative
                 j = k
                 continue
             break
@@ -2487,7 +2501,9 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
             t.low == "that"
             and j == cue.end + 1
             and cue.kind in {"speech", "belief", "stance", "evidence"}
-            and toks[cue.start].low not in w.nouny  # "according to figures that were …"
+            # a noun-or-verb form only as a verb: "the report states that will …", not "according
+            # to figures that were …"
+            and (toks[cue.start].low not in w.nouny or _verb_context(w, toks, cue.start))
             and j + 1 < ceil
             and (toks[j + 1].low in _FINITE or toks[j + 1].low in NEGATED_MODALS)
         ):

@@ -167,6 +167,7 @@ class Words:
     stance: dict[str, str]
     stance_phrasal: dict[str, list[tuple[tuple[str, ...], str]]]
     nouny: frozenset[str]
+    clause_only: frozenset[str]
     stance_nouns: frozenset[str]
     addressed_nouns: frozenset[str]
     infinitive_nouns: frozenset[str]
@@ -231,6 +232,7 @@ def words() -> Words:
         not_labels=load("not_labels"),
         abbreviations=load("abbreviations"),
         nouny=_plurals(_both(load("noun_verbs"))),
+        clause_only=frozenset(_plurals(load("clause_verbs")) - load("clause_verbs")),
         stance_nouns=stance_nouns,
         addressed_nouns=_plurals(_both(load("addressed_nouns"))),
         infinitive_nouns=_plurals(_both(load("infinitive_nouns"))),
