@@ -1501,8 +1501,13 @@ def _clause_or_quote(toks: list[Tok], k: int) -> bool:
         return True
     t = toks[k]
     if t.low == "that":  # "that will vote" is a relative clause
-        return k + 1 < len(toks) and toks[k + 1].low not in _FINITE and toks[k + 1].low not in NEGATED_MODALS
+        return k + 1 < len(toks) and not _finite_at(toks, k + 1)
     return t.kind in {"q", "p"}
+
+
+def _finite_at(toks: list[Tok], k: int) -> bool:
+    """Whether an auxiliary or a modal, maybe negated, stands at ``k``: ``was``, ``will``, ``didn't``."""
+    return toks[k].low in _FINITE or toks[k].low in NEGATED_MODALS
 
 
 def _quantity_subject(toks: list[Tok], i: int) -> bool:
@@ -2501,11 +2506,10 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
             t.low == "that"
             and j == cue.end + 1
             and cue.kind in {"speech", "belief", "stance", "evidence"}
-            # a noun-or-verb form only as a verb: "the report states that will …", not "according
-            # to figures that were …"
+            # a noun-or-verb form only where it is a verb (not "according to figures that were …")
             and (toks[cue.start].low not in w.nouny or _verb_context(w, toks, cue.start))
             and j + 1 < ceil
-            and (toks[j + 1].low in _FINITE or toks[j + 1].low in NEGATED_MODALS)
+            and _finite_at(toks, j + 1)
         ):
             that = True  # "said that was a joke": "that" is the clause's subject, so it stays
             break
