@@ -1078,7 +1078,7 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
                 and i + 1 < n
                 and toks[i + 1].low == "that"
                 and toks[i - 1].low not in _DETS
-                and not (i + 2 < n and toks[i + 2].low in _FINITE)
+                and not (i + 2 < n and _finite_at(toks, i + 2))
             ):
                 pass  # "Another slide shows that": a verb after all; not "states that will vote"
             else:
