@@ -1458,16 +1458,9 @@ def _verb_context(w: Words, toks: list[Tok], i: int) -> bool:
         return True
     if prev.text == "," and toks[i].low.endswith("s") and _after_named_aside(w, toks, i - 1):
         return True  # "Ana Ruiz, a director at the port, calls"
-    if (
-        prev.low in _BARE_QUANTIFIERS
-        and (i < 2 or toks[i - 2].kind == "p" or toks[i - 2].low in LEADING_CONJUNCTIONS)
-        and i + 1 < len(toks)
-        and (toks[i + 1].low in _DETS or toks[i + 1].low == "to")
-    ):
-        return True  # "Many protest the decision", "Some decline to say": a quantifier as the subject
     if _quantity_subject(toks, i) and i + 1 < len(toks) and _object_opener(toks[i + 1]):
-        # "1 percent support the Green nominee", "four in 10 favor it"; not "a majority vote of",
-        # "A third report said", "20 percent back pay"
+        # "1 percent support the Green nominee", "four in 10 favor it", "Many fear Ortiz will win";
+        # not "a majority vote of", "A third report said", "20 percent back pay"
         return True
     if prev.kind != "w" or prev.low in _DETS or prev.low in w.stop or _possessive(prev):
         return False
@@ -1513,10 +1506,12 @@ def _finite_at(toks: list[Tok], k: int) -> bool:
 def _quantity_subject(toks: list[Tok], i: int) -> bool:
     """Whether the words before ``i`` are a quantity that opens its clause.
 
-    ``…, while 5 percent``, ``and four in 10``, ``A majority``; not ``His 32%`` or ``garners 41 percent``.
+    ``…, while 5 percent``, ``and four in 10``, ``A majority``, ``Many``; not ``His 32%`` or ``garners 41 percent``.
     """
     h = i - 1
-    if toks[h].text == "%" or toks[h].low == "percent":
+    if toks[h].low in _BARE_QUANTIFIERS:
+        s = h
+    elif toks[h].text == "%" or toks[h].low == "percent":
         s = h - 1
     elif toks[h].low == "cent" and h >= 2 and toks[h - 1].low == "per":
         s = h - 2
