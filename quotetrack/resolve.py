@@ -147,6 +147,8 @@ class Resolver:
                     parts[0].lower().rstrip(".") in w.titles
                     or parts[0].lower() in w.stop
                     or parts[0].lower() in _QUANTIFIER_WORDS  # "Both Bolton and Ruiz said"
+                    # a role at a sentence's start: "Donor Adelson", "Senators Rubio and Cruz"
+                    or (parts[0].lower() in w.roles and parts[0].lower() not in given)
                     # "Former Governor Ben Okafor", "Another Ruiz ally"; after a title the word is
                     # the name's own ("Rep. French Hill")
                     or (parts[0].lower() in w.modifiers and not titled)
@@ -176,11 +178,13 @@ class Resolver:
             self._org_offsets = [p for p, _ in self._orgs]
         return self._names
 
-    def full_name(self, surname: str, before: int, gender: str = "x") -> str | None:
-        """The full name whose last word is ``surname``, preferring the nearest one before ``before``.
+    def full_name(self, surname: str, gender: str = "x") -> str | None:
+        """The first full name in the article whose last word is ``surname``.
 
-        A known ``gender`` ("m" or "f", from a title: *Mrs. Clinton*) passes over a full name whose
-        given name is of the other gender.
+        A bare surname is the person the article introduced first under it: after *Barack Obama*
+        and then *Michelle Obama*, *Obama* is Barack Obama. A known ``gender`` ("m" or "f", from a
+        title: *Mrs. Obama*) passes over a full name whose given name is of the other gender, and a
+        full name with a known given name comes before one without.
         """
         if self._by_surname is None:
             index: dict[str, list[tuple[int, str]]] = {}
@@ -190,13 +194,18 @@ class Resolver:
                     index.setdefault(parts[-1].lower(), []).append((pos, name))
             self._by_surname = index
         found = self._by_surname.get(surname.lower())
-        if found and gender in {"m", "f"}:
-            other = self.w.female if gender == "m" else self.w.male
-            found = [f for f in found if f[1].split()[0].lower() not in other]
         if not found:
             return None
-        k = bisect_right(found, before, key=_position)
-        return found[k - 1][1] if k else found[0][1]
+        if gender in {"m", "f"}:
+            other = self.w.female if gender == "m" else self.w.male
+            found = [f for f in found if f[1].split()[0].lower() not in other]
+        # A known given name makes a surer name than a capitalised word before a surname
+        # ("Absent Trump", "Donor Adelson" from a headline or a sentence's start).
+        for _, name in found:
+            first = name.split()[0].lower()
+            if first in self.w.male or first in self.w.female:
+                return name
+        return found[0][1] if found else None
 
     # -- classification -----------------------------------------------------
 
@@ -317,7 +326,7 @@ class Resolver:
         if len(name_toks) == 1:
             # Only a title tells the gender of a bare surname: "Reed" may be a given name too
             titled = "m" if title in _MALE_TITLES else "f" if title in _FEMALE_TITLES else "x"
-            full = self.full_name(name_toks[0], len(self.text), titled)
+            full = self.full_name(name_toks[0], titled)
             if full:
                 fg = full.split()[0].lower()
                 g2 = "m" if fg in w.male else "f" if fg in w.female else gender
@@ -478,7 +487,3 @@ class Resolver:
                     best = (p, r, conf)
                     break
         return best[1]._replace(confidence=best[2]) if best is not None else None
-
-
-def _position(entry: tuple[int, str]) -> int:
-    return entry[0]
