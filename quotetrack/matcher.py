@@ -1207,6 +1207,10 @@ def verb_at(w: Words, toks: list[Tok], i: int) -> bool:
 
 
 _PARTICIPLE_LINKS = frozenset({"on", "about", "by"})
+# Prepositions inside the noun phrase after such a participle: "briefed on the talks in Paris".
+_NOUN_LINKS = frozenset({"of", "at", "in", "from"})
+# Prepositions after a speaking verb's "-ing" form that modifies a noun: "a source speaking to the Courier".
+_PRESENT_LINKS = frozenset({"on", "to", "at", "with", "from"})
 #: Words that tie a role or group to a phrase with "to": "sources close to the talks".
 CLOSE_TO = frozenset({"close", "closer", "closest", "near", "loyal", "linked", "connected", "allied", "tied"})
 _COORDINATORS = frozenset({"and", "or", "but"})
@@ -1215,11 +1219,15 @@ _COORDINATORS = frozenset({"and", "or", "but"})
 def reduced_relative(w: Words, toks: list[Tok], i: int) -> bool:
     """Whether the participle at ``i`` modifies the noun before it, whose verb of saying follows.
 
-    ``Two people briefed on the plan said …``, ``A diplomat quoted by the agency said …``:
-    the participle is no cue; the verb after its phrase is.
+    ``Two people briefed on the plan said …``, ``A diplomat quoted by the agency said …``, ``An
+    aide speaking on condition of anonymity said …``: the participle is no cue; the verb after
+    its phrase is.
     """
     t = toks[i]
-    if not (0 < i < len(toks) - 2) or not _participle_form(w, t):
+    if not (0 < i < len(toks) - 2):
+        return False
+    present = t.text.islower() and t.low.endswith("ing") and t.low in w.speech  # "An aide speaking to …"
+    if not (present or _participle_form(w, t)):
         return False
     prev = toks[i - 1]
     if (
@@ -1231,7 +1239,7 @@ def reduced_relative(w: Words, toks: list[Tok], i: int) -> bool:
         or manner_adverb(prev)
     ):
         return False  # "has repeatedly called on …": a verb after its adverb
-    if toks[i + 1].low not in _PARTICIPLE_LINKS:
+    if toks[i + 1].low not in (_PRESENT_LINKS if present else _PARTICIPLE_LINKS):
         return False
     # Only a noun phrase may stand between the preposition and the verb of saying; a time, a
     # pronoun, "that" or "what" shows a main verb: "reported on Monday that officials said …".
@@ -1247,7 +1255,7 @@ def reduced_relative(w: Words, toks: list[Tok], i: int) -> bool:
             and says_at(w, toks, k)
         ):
             return True
-        if nxt.low in w.stop and (nxt.low not in _DETS or nxt.low == "that") and nxt.low != "of":
+        if nxt.low in w.stop and (nxt.low not in _DETS or nxt.low == "that") and nxt.low not in _NOUN_LINKS:
             return False
     return False
 

@@ -34,17 +34,19 @@ _ANTECEDENT = regex.compile(
 _ROLE_LINKS = frozenset({"of", "to", "at", "for", "in", "from"})
 
 
+# Prepositions of place that tie a speaker to where they are: "residents outside the plant".
+_PLACE_LINKS = frozenset({"near", "outside", "inside", "behind"})
 # Words after a role or group noun that start a phrase modifying it: "sources close to the talks".
 _POST_MODIFIERS = _ROLE_LINKS | CLOSE_TO | {"familiar", "with", "on", "opposed"}
 # Prepositions after a participle that modifies a role or group: "officials briefed on the talks".
-_AFTER_PARTICIPLE = frozenset({"by", "on", "about", "with", "to", "in", "at", "for"})
+_AFTER_PARTICIPLE = frozenset({"by", "on", "about", "with", "to", "in", "at", "for"}) | _PLACE_LINKS
 
 
 def _head(w: Words, toks: list[str]) -> int:
     """The head word of a speaker phrase: the last word, or a role or group noun that a phrase follows.
 
-    ``sources close to the talks``, ``a friend of the family`` and ``two officials briefed on the
-    inquiry`` have their heads early.
+    ``sources close to the talks``, ``a friend of the family``, ``two officials briefed on the
+    inquiry`` and ``a fisherman speaking at the quay`` have their heads early.
     """
     for k, t in enumerate(toks[:5]):
         low = t.lower()
@@ -53,14 +55,27 @@ def _head(w: Words, toks: list[str]) -> int:
         ):
             continue  # a role, a group, or a plural: "farm groups in Leeds"
         nxt = toks[k + 1]
-        if nxt.lower() in _POST_MODIFIERS or (
-            nxt.islower()
-            and (nxt.endswith("ed") or nxt in w.participles)
-            and k + 2 < len(toks)
-            and toks[k + 2].lower() in _AFTER_PARTICIPLE
+        if (
+            nxt.lower() in _POST_MODIFIERS
+            or _place_after(toks, k + 1)
+            or (
+                nxt.islower()
+                and (nxt.endswith(("ed", "ing")) or nxt in w.participles)
+                and k + 2 < len(toks)
+                and toks[k + 2].lower() in _AFTER_PARTICIPLE
+            )
         ):
             return k
     return len(toks) - 1
+
+
+def _place_after(toks: list[str], k: int) -> bool:
+    """Whether a preposition of place at ``k`` opens a phrase: ``outside the plant``, not ``outside groups``."""
+    return (
+        toks[k].lower() in _PLACE_LINKS
+        and k + 1 < len(toks)
+        and (toks[k + 1].lower() in {"the", "a", "an", "this", "that"} or toks[k + 1][:1].isupper())
+    )
 
 
 def _plural_form(t: str) -> bool:

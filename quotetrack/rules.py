@@ -57,6 +57,7 @@ from .matcher import (
     _verbal,
     after_cue,
     anonymity_aside,
+    anonymity_request,
     appositive_right,
     comma_inside,
     content_end,
@@ -136,7 +137,16 @@ _PREPOSITIONS = frozenset(
     {"at", "in", "on", "during", "after", "before", "while", "with", "by", "for", "from", "of", "about"}
 )
 # Prepositions that may link a subject's head to a phrase after it: "Most of the voters in the north".
-_SUBJECT_PREPOSITIONS = _PREPOSITIONS | {"among", "across", "around", "throughout"}
+_SUBJECT_PREPOSITIONS = _PREPOSITIONS | {
+    "among",
+    "across",
+    "around",
+    "throughout",
+    "near",
+    "outside",
+    "inside",
+    "behind",
+}
 # Conjunctions that open a subordinate clause before its subject: "While Ana said …, the board …".
 _SUBORDINATORS = frozenset(
     {
@@ -481,6 +491,9 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
     if toks[h].low == "to" and (governor := _governs_infinitive(c, h, floor)) is not None:
         # "The senator was quick to embrace", "Ruiz went on to endorse": the governing verb's subject
         return _subject(c, governor, floor)
+    for k in range(max(floor + 1, h - 6), h - 1):
+        if anonymity_request(toks, k) == h + 1:
+            return _find_subject(c, k, floor)  # "An aide speaking on condition of anonymity said"
     if toks[h].text in _DASHES:  # "-" only spaced: a hyphen joins its words
         # "Jane Doe -- a spokeswoman for the city -- said"
         k = h - 1
@@ -699,7 +712,9 @@ def _head_phrase(c: Context, np: tuple[int, int], floor: int) -> tuple[int, int]
         while k > np[0] - 3 and k > floor and _modifier(c.w, toks[k]):
             k -= 1  # "Voters in rural Ohio", "most of registered voters": an adjective before the head
     if k > floor and (
-        toks[k].low in _SUBJECT_PREPOSITIONS or (toks[k].low == "to" and toks[k - 1].low in CLOSE_TO)
+        toks[k].low in _SUBJECT_PREPOSITIONS
+        or (toks[k].low == "to" and toks[k - 1].low in CLOSE_TO)
+        or reduced_relative(c.w, toks, k - 1)  # "A man speaking to reporters said"
     ):
         return _opening_phrase(c, np, floor)
     return np
@@ -871,8 +886,11 @@ def _opening_phrase(c: Context, np: tuple[int, int], floor: int) -> tuple[int, i
     if any(
         t.kind != "w"
         or t.low in _AUX
-        or (t.low in c.w.speech and not reduced_relative(c.w, toks, k))  # "Officials briefed on the talks"
-        or t.low in c.w.past  # "Prices came close to the level analysts said"
+        or (
+            (t.low in c.w.speech or t.low in c.w.past)  # "Prices came close to the level analysts said"
+            and not reduced_relative(c.w, toks, k)  # but "Officials briefed on the talks in Paris"
+            and not (k > s and toks[k - 1].low in _DETS and toks[k - 1].low != "that")  # "the talks": a noun
+        )
         or t.low in {"that", "who", "which", "it", "there"}
         for k, t in enumerate(toks[s : np[0]], s)
     ):
