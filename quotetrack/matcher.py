@@ -2316,6 +2316,25 @@ def time_span_end(w: Words, toks: list[Tok], j: int) -> int:
 # Verbs of conversation: their partner follows "with" ("spoke with reporters about the fire"),
 # their topic a preposition, and alone they report nothing ("spoke at a memorial service").
 CONVERSE = frozenset({"speak", "talk"})
+# Prepositions after whom one spoke with that open what was spoken about.
+_TOPIC_OPENERS = frozenset({"about", "on", "regarding", "over"})
+
+
+def _interlocutor(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int] | None:
+    """Whom a speaker spoke to or with: an audience, or any noun phrase before what they spoke about.
+
+    ``spoke to the congregation about the fire``, ``talked with his neighbours on the plan``.
+    """
+    aud = _audience_np(w, toks, j, ceil)
+    if aud is not None:
+        return aud
+    k = j + 1 if toks[j].low in _DETS or _possessive(toks[j]) else j
+    first = k
+    while k < ceil and k - first < 4 and toks[k].kind == "w" and toks[k].low not in w.stop:
+        if toks[k].low in w.times:
+            return None  # "the experts I spoke to this week about …": no one after "to"
+        k += 1
+    return (j, k - 1) if first < k < ceil and toks[k].low in _TOPIC_OPENERS else None
 
 
 def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> After:
@@ -2377,7 +2396,7 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
             j = show + 1
             continue
         if t.low == "with" and cue.base in CONVERSE and j + 1 < ceil and audience is None:
-            aud = _audience_np(w, toks, j + 1, ceil)
+            aud = _interlocutor(w, toks, j + 1, ceil)
             if aud is not None:
                 audience = aud  # "spoke with reporters about the fire"
                 j = aud[1] + 1
@@ -2429,7 +2448,7 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
             j = k  # "said as she closed the meeting that …": a clause of time before "that"
             continue
         if t.low == "to" and cue.kind == "speech" and j + 1 < ceil and audience is None:
-            aud = _audience_np(w, toks, j + 1, ceil)
+            aud = (_interlocutor if cue.base in CONVERSE else _audience_np)(w, toks, j + 1, ceil)
             if aud is not None:
                 audience = aud
                 j = aud[1] + 1
