@@ -67,7 +67,7 @@ class Frame(NamedTuple):
 # and keep the word whole; not the no-break space, NEL or the guillemets, which are quote marks.
 _MOJIBAKE = "\u0080-\u0084\u0086-\u009f\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf"
 _TOKEN = regex.compile(
-    r"(?:[A-Za-z]\.){2,12}+(?![A-Za-z])"  # U.S., D.C. (possessive: no backtracking on a.a.a.a)
+    r"(?:[A-Za-z]\.){2,12}+(?![A-Za-z])(?:-\w+)*"  # U.S., D.C., U.S.-led (possessive: no backtracking on a.a.a.a)
     r"|\d+(?:[.,:/]\d+)+"  # 1,100 and 3.5 and 9/11
     rf"|\w+(?:(?:[’'\-&]|[{_MOJIBAKE}]+)\w+)*(?:(?<=[ÂÃ])[{_MOJIBAKE}]+)?"  # words, hyphenated ("JosÃ©")
     r"(?:[’']s?(?!\w))?"  # possessives
