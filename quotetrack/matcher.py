@@ -2084,9 +2084,26 @@ def _framing_phrase(
         lo += 1
         t = toks[lo]
     found = _medium_phrase(text, t) if t.low in _PHRASE_PREPOSITIONS else None
-    if found is None or found[0] != toks[comma - 1].end:
-        return None, None  # no medium, or the phrase goes on: "In a statement issued after the vote, …"
+    if found is None:
+        return None, None
+    j = token_from(toks, lo, found[0])
+    if j < comma and not _occasion_after(w, toks, j, comma):
+        return None, None  # the phrase goes on: "In a statement issued after the vote, …"
     return found[1], None
+
+
+def token_from(toks: list[Tok], k: int, offset: int) -> int:
+    """The first token from ``k`` on that starts at or after the character ``offset``."""
+    return next((j for j in range(k, len(toks)) if toks[j].start >= offset), len(toks))
+
+
+def _occasion_after(w: Words, toks: list[Tok], j: int, comma: int) -> bool:
+    """Whether ``[j, comma)`` is where a medium was given: ``at the rally`` in ``In a video at the rally,``."""
+    return (
+        toks[j].low in {"at", "during", "from", "in", "on"}
+        and comma - j <= 6
+        and all(t.kind == "w" and t.low not in w.past and t.low not in _FINITE for t in toks[j + 1 : comma])
+    )
 
 
 # Prepositions that open a phrase of time, place or medium between a cue and its clause.
@@ -2320,10 +2337,12 @@ CONVERSE = frozenset({"speak", "talk"})
 _TOPIC_OPENERS = frozenset({"about", "on", "regarding", "over"})
 
 
-def _interlocutor(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, int] | None:
-    """Whom a speaker spoke to or with: an audience, or any noun phrase before what they spoke about.
+def _interlocutor(w: Words, toks: list[Tok], j: int, ceil: int, anyone: bool) -> tuple[int, int] | None:
+    """Whom a speaker spoke to or with: an audience, or a noun phrase before what they spoke about.
 
-    ``spoke to the congregation about the fire``, ``talked with his neighbours on the plan``.
+    ``spoke to the congregation about the fire``, ``talked with his neighbours on the plan``. After
+    *to* the phrase must name people (``anyone`` false): ``spoke to the point about costs`` is no
+    audience.
     """
     aud = _audience_np(w, toks, j, ceil)
     if aud is not None:
@@ -2334,7 +2353,11 @@ def _interlocutor(w: Words, toks: list[Tok], j: int, ceil: int) -> tuple[int, in
         if toks[k].low in w.times:
             return None  # "the experts I spoke to this week about …": no one after "to"
         k += 1
-    return (j, k - 1) if first < k < ceil and toks[k].low in _TOPIC_OPENERS else None
+    if not (first < k < ceil - 1 and toks[k].low in _TOPIC_OPENERS) or toks[k + 1].low in WH_RELATIVES:
+        return None  # "spoke to the issue about which she cared"
+    head = _bare(toks[k - 1].low)
+    people = head in w.roles or head in w.groups or head in w.gatherings or head in w.organizations
+    return (j, k - 1) if anyone or people or _cap(toks[k - 1]) else None
 
 
 def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> After:
@@ -2396,7 +2419,7 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
             j = show + 1
             continue
         if t.low == "with" and cue.base in CONVERSE and j + 1 < ceil and audience is None:
-            aud = _interlocutor(w, toks, j + 1, ceil)
+            aud = _interlocutor(w, toks, j + 1, ceil, anyone=True)
             if aud is not None:
                 audience = aud  # "spoke with reporters about the fire"
                 j = aud[1] + 1
@@ -2448,7 +2471,10 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
             j = k  # "said as she closed the meeting that …": a clause of time before "that"
             continue
         if t.low == "to" and cue.kind == "speech" and j + 1 < ceil and audience is None:
-            aud = (_interlocutor if cue.base in CONVERSE else _audience_np)(w, toks, j + 1, ceil)
+            if cue.base in CONVERSE:
+                aud = _interlocutor(w, toks, j + 1, ceil, anyone=False)
+            else:
+                aud = _audience_np(w, toks, j + 1, ceil)
             if aud is not None:
                 audience = aud
                 j = aud[1] + 1

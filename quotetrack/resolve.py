@@ -39,7 +39,7 @@ _PLACE_LINKS = frozenset({"near", "outside", "inside", "behind"})
 # Words after a role or group noun that start a phrase modifying it: "sources close to the talks".
 _POST_MODIFIERS = _ROLE_LINKS | CLOSE_TO | {"familiar", "with", "on", "opposed"}
 # Prepositions after a participle that modifies a role or group: "officials briefed on the talks".
-_AFTER_PARTICIPLE = frozenset({"by", "on", "about", "with", "to", "in", "at", "for"}) | _PLACE_LINKS
+_AFTER_PARTICIPLE = frozenset({"by", "on", "about", "with", "to", "in", "at", "for", "from"}) | _PLACE_LINKS
 
 
 def _head(w: Words, toks: list[str]) -> int:
@@ -197,9 +197,10 @@ class Resolver:
         """The first full name in the article whose last word is ``surname``.
 
         A bare surname is the person the article introduced first under it: after *Barack Obama*
-        and then *Michelle Obama*, *Obama* is Barack Obama. A known ``gender`` ("m" or "f", from a
-        title: *Mrs. Obama*) passes over a full name whose given name is of the other gender, and a
-        full name with a known given name comes before one without.
+        and then *Michelle Obama*, *Obama* is Barack Obama (news names a second namesake in full or
+        by title, and an article about one person names them first). A known ``gender`` ("m" or
+        "f", from a title: *Mrs. Obama*) passes over a full name whose given name is of the other
+        gender, and a full name with a known given name comes before one without.
         """
         if self._by_surname is None:
             index: dict[str, list[tuple[int, str]]] = {}
@@ -208,19 +209,20 @@ class Resolver:
                 if len(parts) > 1:
                     index.setdefault(parts[-1].lower(), []).append((pos, name))
             self._by_surname = index
-        found = self._by_surname.get(surname.lower())
-        if not found:
-            return None
+        found = self._by_surname.get(surname.lower(), [])
         if gender in {"m", "f"}:
             other = self.w.female if gender == "m" else self.w.male
             found = [f for f in found if f[1].split()[0].lower() not in other]
+        if not found:
+            return None
         # A known given name makes a surer name than a capitalised word before a surname
         # ("Absent Trump", "Donor Adelson" from a headline or a sentence's start).
-        for _, name in found:
-            first = name.split()[0].lower()
-            if first in self.w.male or first in self.w.female:
-                return name
-        return found[0][1] if found else None
+        return next((name for _, name in found if self._given(name)), found[0][1])
+
+    def _given(self, name: str) -> bool:
+        """Whether a full name starts with a known given name."""
+        first = name.split()[0].lower()
+        return first in self.w.male or first in self.w.female
 
     # -- classification -----------------------------------------------------
 
@@ -298,6 +300,13 @@ class Resolver:
                 if toks[name_start].lower() not in w.male and toks[name_start].lower() not in w.female:
                     name_start = k
                 break
+        while (
+            name_start < len(toks) - 2  # a given name and a surname follow
+            and toks[name_start].lower() in w.roles
+            and toks[name_start].lower() not in w.male
+            and toks[name_start].lower() not in w.female
+        ):
+            name_start += 1  # "Spokesman Arjun Mehta": a capitalised role is no part of the name
         name_toks = toks[name_start:]
         pre = toks[:name_start]
         link = pre[:-1] if pre and pre[-1].lower() == "the" else pre

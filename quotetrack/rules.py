@@ -74,6 +74,7 @@ from .matcher import (
     sentence_start,
     source_comma,
     time_span_end,
+    token_from,
     unit_subject,
     verb_at,
     words_in,
@@ -2863,7 +2864,7 @@ def _topic_preposition(c: Context, k: int) -> tuple[int, tuple[int, int] | None,
         if toks[k].low == "on" and (span := time_span_end(w, toks, k)) > k:
             k = span  # "on Tuesday"
         elif (found := medium_at(c.text, toks[k])) is not None and _medium_tail(c, k) is not None:
-            medium, k = found[1], _token_from(toks, k, found[0])  # "on Twitter", "on air"
+            medium, k = found[1], token_from(toks, k, found[0])  # "on Twitter", "on air"
         elif (
             audience is None
             and k + 1 < len(toks)
@@ -3233,7 +3234,7 @@ def _medium_tail(c: Context, k: int, lo: int | None = None) -> str | None:
     ):
         return None
     end, medium = found
-    j = _token_from(c.toks, k, end)
+    j = token_from(c.toks, k, end)
     goes_on = _OCCASION_GOES_ON if c.toks[k].low in _OCCASION_PREPOSITIONS else _MEDIUM_GOES_ON
     if j < len(c.toks) and (c.toks[j].low in goes_on or c.toks[j].low.endswith("ed")):
         return None
@@ -3603,13 +3604,8 @@ def _after_adjunct(c: Context, lo: int) -> tuple[int, str | None]:
         if found is None:
             break
         medium = found[1]
-        k = _token_from(toks, k, found[0])
+        k = token_from(toks, k, found[0])
     return (k if k > lo else -1), medium
-
-
-def _token_from(toks: list[Tok], k: int, offset: int) -> int:
-    """The first token from ``k`` on that starts at or after the character ``offset``."""
-    return next((j for j in range(k, len(toks)) if toks[j].start >= offset), len(toks))
 
 
 def _opens_object(w: Words, toks: list[Tok], k: int) -> bool:
