@@ -1211,6 +1211,8 @@ _PARTICIPLE_LINKS = frozenset({"on", "about", "by"})
 _NOUN_LINKS = frozenset({"of", "at", "in", "from"})
 # Prepositions after a speaking verb's "-ing" form that modifies a noun: "a source speaking to the Courier".
 _PRESENT_LINKS = frozenset({"on", "to", "at", "with", "from"})
+#: Prepositions of place that tie a speaker to where they are: "residents outside the plant".
+PLACE_LINKS = frozenset({"near", "outside", "inside", "behind"})
 #: Words that tie a role or group to a phrase with "to": "sources close to the talks".
 CLOSE_TO = frozenset({"close", "closer", "closest", "near", "loyal", "linked", "connected", "allied", "tied"})
 _COORDINATORS = frozenset({"and", "or", "but"})

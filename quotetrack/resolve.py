@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from .matcher import CLOSE_TO, DOCUMENT_MODIFIERS, _s_form
+from .matcher import CLOSE_TO, DOCUMENT_MODIFIERS, PLACE_LINKS, _s_form
 from .wordclasses import Words, words
 
 if TYPE_CHECKING:
@@ -34,12 +34,10 @@ _ANTECEDENT = regex.compile(
 _ROLE_LINKS = frozenset({"of", "to", "at", "for", "in", "from"})
 
 
-# Prepositions of place that tie a speaker to where they are: "residents outside the plant".
-_PLACE_LINKS = frozenset({"near", "outside", "inside", "behind"})
 # Words after a role or group noun that start a phrase modifying it: "sources close to the talks".
 _POST_MODIFIERS = _ROLE_LINKS | CLOSE_TO | {"familiar", "with", "on", "opposed"}
 # Prepositions after a participle that modifies a role or group: "officials briefed on the talks".
-_AFTER_PARTICIPLE = frozenset({"by", "on", "about", "with", "to", "in", "at", "for", "from"}) | _PLACE_LINKS
+_AFTER_PARTICIPLE = frozenset({"by", "on", "about", "with", "to", "in", "at", "for", "from"}) | PLACE_LINKS
 
 
 def _head(w: Words, toks: list[str]) -> int:
@@ -72,7 +70,7 @@ def _head(w: Words, toks: list[str]) -> int:
 def _place_after(toks: list[str], k: int) -> bool:
     """Whether a preposition of place at ``k`` opens a phrase: ``outside the plant``, not ``outside groups``."""
     return (
-        toks[k].lower() in _PLACE_LINKS
+        toks[k].lower() in PLACE_LINKS
         and k + 1 < len(toks)
         and (toks[k + 1].lower() in {"the", "a", "an", "this", "that"} or toks[k + 1][:1].isupper())
     )

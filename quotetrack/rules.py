@@ -36,6 +36,7 @@ from .matcher import (
     DOCUMENT_MODIFIERS,
     NEGATED_MODALS,
     OPENING_ADVERBS,
+    PLACE_LINKS,
     SPAN_PREPOSITIONS,
     TIME_CONJUNCTIONS,
     TOPIC_PREPOSITIONS,
@@ -138,16 +139,7 @@ _PREPOSITIONS = frozenset(
     {"at", "in", "on", "during", "after", "before", "while", "with", "by", "for", "from", "of", "about"}
 )
 # Prepositions that may link a subject's head to a phrase after it: "Most of the voters in the north".
-_SUBJECT_PREPOSITIONS = _PREPOSITIONS | {
-    "among",
-    "across",
-    "around",
-    "throughout",
-    "near",
-    "outside",
-    "inside",
-    "behind",
-}
+_SUBJECT_PREPOSITIONS = _PREPOSITIONS | PLACE_LINKS | {"among", "across", "around", "throughout"}
 # Conjunctions that open a subordinate clause before its subject: "While Ana said …, the board …".
 _SUBORDINATORS = frozenset(
     {
