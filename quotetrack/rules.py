@@ -62,6 +62,7 @@ from .matcher import (
     appositive_right,
     comma_inside,
     content_end,
+    inner_end,
     is_that,
     manner_adverb,
     medium_at,
@@ -80,7 +81,6 @@ from .matcher import (
     verb_at,
     words_in,
 )
-from .matcher import inner_end as _inner_end
 from .wordclasses import _SUBJECTS, Words
 
 __all__ = ["CONTEXT_RULES", "RULES", "Context", "Rule", "rule_named"]
@@ -1244,7 +1244,7 @@ def quote_speaker_cue(c: Context) -> Frame | None:
     floor = qi + 1
     if floor < len(toks) and toks[floor].text in {",", "—", "–"}:
         floor += 1
-    elif not _inner_end(toks[qi]).endswith((",", "?", "!", "—", "–", "-", "…", ".")):
+    elif not inner_end(toks[qi]).endswith((",", "?", "!", "—", "–", "-", "…", ".")):
         return None  # "… 'Biggest Attack So Far' After Ukraine Suggests …": a title in narration, not a quotation
     found = _subject(c, cue.start, floor)
     if found is None:
@@ -1327,7 +1327,7 @@ def _narration_start(c: Context, qi: int) -> int:
     toks = c.toks
     if words_in(toks, c.floor, qi, 2) >= 2 and not any(
         t.text in {":", ";"}
-        or (t.kind == "q" and _inner_end(t).rstrip().endswith((".", "?", "!")))
+        or (t.kind == "q" and inner_end(t).rstrip().endswith((".", "?", "!")))
         or says_at(c.w, toks, k)
         for k, t in enumerate(toks[c.floor : qi], c.floor)
     ):
@@ -2818,7 +2818,11 @@ def possessive_noun_topic(c: Context) -> Frame | None:
             and (
                 t.low in w.past
                 or t.low in w.speech
-                or (t.low.endswith("ed") and toks[k - 1].low not in _DETS | _PREPOSITIONS)
+                or (
+                    t.low.endswith("ed")
+                    and toks[k - 1].low not in _DETS
+                    and toks[k - 1].low not in _PREPOSITIONS
+                )
             )
         ):
             hi = k  # "Her attacks on the mayor have grown": the sentence's verb ends the topic

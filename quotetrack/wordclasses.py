@@ -232,7 +232,7 @@ def words() -> Words:
         not_labels=load("not_labels"),
         abbreviations=load("abbreviations"),
         nouny=_plurals(_both(load("noun_verbs"))),
-        clause_only=frozenset(_plurals(load("clause_verbs")) - load("clause_verbs")),
+        clause_only=_plurals(load("clause_verbs")) - load("clause_verbs"),
         stance_nouns=stance_nouns,
         addressed_nouns=_plurals(_both(load("addressed_nouns"))),
         infinitive_nouns=_plurals(_both(load("infinitive_nouns"))),
