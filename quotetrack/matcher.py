@@ -2614,6 +2614,8 @@ _LEADING = frozenset(
         "as",
         "since",
         "with",
+        "here",
+        "there",
         "earlier",
         "later",
         "by",
@@ -2635,6 +2637,10 @@ _LEADING = frozenset(
         "without",
     }
 )
+
+
+# Words that end a time phrase counted back from the moment told: "Hours later", "A year ago".
+_AGO = frozenset({"later", "earlier", "ago"})
 
 
 def _after_dateline(toks: list[Tok], before: int) -> int:
@@ -2683,6 +2689,17 @@ def _subject_follows(w: Words, toks: list[Tok], i: int, before: int) -> bool:
     )
 
 
+def _opening_participle(w: Words, toks: list[Tok], i: int) -> bool:
+    """Whether a participle phrase opens at ``i``: ``Arriving at the scene, police …``; not ``Boeing said``."""
+    t = toks[i]
+    return (
+        t.low.endswith("ing")
+        and t.low not in w.times
+        and i + 1 < len(toks)
+        and (toks[i + 1].low in _LEADING or toks[i + 1].low in _DETS or toks[i + 1].low == "to")
+    )
+
+
 def unit_subject(toks: list[Tok], before: int) -> tuple[int, int] | None:
     """The subject at the head of a unit (after a leading adverbial), if a verb follows it.
 
@@ -2695,7 +2712,10 @@ def unit_subject(toks: list[Tok], before: int) -> tuple[int, int] | None:
         i += 1  # "Then he turned on the mayor, calling …"
         if i < before and toks[i].text == ",":
             i += 1  # "Meanwhile, the mayor …"
-    if i < len(toks) and toks[i].low in _LEADING:
+    comma = next((k for k in range(i + 1, min(before, i + 6)) if toks[k].kind != "w"), before)
+    if comma < before and toks[comma].text == "," and toks[comma - 1].low in _AGO:
+        i = comma + 1  # "Hours later, the mayor …", "Two weeks ago, the mayor …"
+    elif i < len(toks) and (toks[i].low in _LEADING or _opening_participle(w, toks, i)):
         # "On Sunday morning the mayor made …": a time phrase without its comma
         t = i + 1
         while t < before and (toks[t].low in w.times or toks[t].text.isdigit()):

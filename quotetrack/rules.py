@@ -541,12 +541,25 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
             ):
                 # "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said"
                 name = np_left(w, toks, np[0] - 2, floor)
-                if name is not None and _is_name(w, toks, name):
+                if (
+                    name is not None
+                    and _is_name(w, toks, name)
+                    and (name[0] == floor or toks[name[0] - 1].low not in _PREPOSITIONS)
+                ):  # not "In Lyon, the mayor, a teacher, said": a preposition's object
                     return name, (np[0], h - 1)
             if np is not None:
                 appos = (c1 + 1, h - 1)
                 if toks[appos[0]].low in _WH_RELATIVES:
                     return _head_phrase(c, np, floor), None
+                subject = unit_subject(toks, h)
+                if (
+                    subject is not None
+                    and subject[0] == c1 + 1
+                    and (_past(w, toks, subject[1] + 1) or present_verb(w, toks[subject[1] + 1]))
+                ):
+                    # "In Lyon, Ana Ruiz praised the plan, saying …": the phrase before the
+                    # comma opens the sentence, and a clause follows it, not an appositive
+                    return subject, None
                 opening = _opening_subject(c, h, floor)
                 if opening is not None and opening[0][1] == np[1] and opening[0][0] < np[0]:
                     np = opening[0]  # "The owner of the old mill, a baker, said": not just "the old mill"
