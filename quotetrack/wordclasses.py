@@ -55,7 +55,12 @@ def inflections(base: str, past: str | None = None, participle: str | None = Non
     stems = [base]
     # Doubling the final consonant (admit -> admitted, quip -> quipped) depends on
     # stress, which spelling does not show: derive both and let the text decide.
-    if len(base) >= 3 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+    if (
+        len(base) >= 3
+        and base[-1] not in "aeiouwxy"
+        and base[-2] in "aeiou"
+        and (base[-3] not in "aeiou" or base[-4:-2] == "qu")  # "qu" is a consonant: quip -> quipped
+    ):
         stems.append(base + base[-1])
     for stem in stems:
         if stem.endswith("e"):

@@ -20,6 +20,8 @@ from quotetrack.wordclasses import _verbs, british, inflections, words
         (("admit", None, None), "admitted"),
         (("deny", None, None), "denied"),
         (("note", None, None), "noted"),
+        (("quip", None, None), "quipped"),
+        (("quip", None, None), "quipping"),
     ],
 )
 def test_inflections_include_the_past(entry: tuple[str, str | None, str | None], form: str) -> None:
