@@ -2362,6 +2362,31 @@ def _interlocutor(w: Words, toks: list[Tok], j: int, ceil: int, anyone: bool) ->
     return (j, k - 1) if anyone or people or _cap(toks[k - 1]) else None
 
 
+def _manner_phrase_end(w: Words, toks: list[Tok], j: int, ceil: int) -> int:
+    """The end of a phrase of manner at ``j`` that a quotation, a colon or ``that`` follows, or ``j``.
+
+    ``with a smile``, ``with a wry grin`` and a lone participle between commas (``smiling``)
+    say how words were said (manner_verbs.txt), not what.
+    """
+    t = toks[j]
+    if t.low == "with" and j + 2 < ceil and toks[j + 1].low in {"a", "an"}:
+        k = next((k + 1 for k in (j + 2, j + 3) if k < ceil and toks[k].low in w.manner), j)
+    elif t.low.endswith("ing") and t.low in w.manner and j > 0 and toks[j - 1].text == ",":
+        k = j + 1  # "said, smiling, “…”"
+    else:
+        return j
+    if (
+        k < ceil
+        and toks[k].text == ","
+        and k + 1 < ceil
+        and (toks[k + 1].kind == "q" or toks[k + 1].low == "that")
+    ):
+        k += 1
+    if k > j and k < ceil and (toks[k].kind == "q" or toks[k].text == ":" or toks[k].low == "that"):
+        return k
+    return j
+
+
 def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> After:
     """Pass over audience, time and medium phrases, and a manner adverb, after a cue."""
     j = cue.end + 1
@@ -2406,6 +2431,9 @@ def after_cue(w: Words, text: str, toks: list[Tok], cue: Cue, ceil: int) -> Afte
         t = toks[j]
         if t.kind == "q":
             break
+        if (k := _manner_phrase_end(w, toks, j, ceil)) > j:
+            j = k  # "said with a smile: “…”", "replied, smiling, “…”": how it was said
+            continue
         if _time_word(w, toks, j, ceil):
             j += 2 if t.low in {"this", "last"} else 1
             continue

@@ -202,6 +202,7 @@ class Words:
     media: tuple[str, ...]
     past: frozenset[str]
     participles: frozenset[str]
+    manner: frozenset[str]
     hearsay: frozenset[str]
     hearing: frozenset[str]
     judging: frozenset[str]
@@ -264,6 +265,7 @@ def words() -> Words:
         media=entries("media_phrases"),
         past=load("past_verbs"),
         participles=load("participles"),
+        manner=frozenset(_verbs("manner_verbs")[0]),
         hearsay=load("hearsay_adverbs"),
         hearing=_plurals(_both(load("hearing_nouns"))),
         compounds=frozenset(
