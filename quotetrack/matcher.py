@@ -372,8 +372,10 @@ def _skip_adverbs_left(w: Words, toks: list[Tok], i: int, floor: int) -> int:
             aside = next(
                 (
                     k
-                    for k in range(max(floor, j - 6), j - 1)
-                    if toks[k].low in _WHO_THAT and anonymity_aside(w, toks, k) == j + 1
+                    for k in range(max(floor, j - 20), j - 1)
+                    if toks[k].low in _WHO_THAT
+                    and k + 1 < len(toks)
+                    and anonymity_through(toks, _verb_after(w, toks, k + 1), j + 1)
                 ),
                 None,
             )
@@ -1094,8 +1096,10 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             continue  # "the figure", "a state": a noun
         if reduced_relative(w, toks, i):
             continue  # "Two people briefed on the plan said": the cue is "said"
-        if anonymity_request(toks, i) >= 0:
-            continue  # "who asked not to be named": how the source is reported, not a statement
+        if anonymity_request(toks, i) >= 0 or _in_anonymity_reason(toks, i):
+            # "who asked not to be named", "… anonymity to discuss the talks": how the source
+            # is reported, not a statement
+            continue
         if (
             low in _NAMING
             and i + 1 < n
@@ -1369,6 +1373,38 @@ def anonymity_request(toks: list[Tok], i: int) -> int:
         if end <= len(toks) and all(toks[i + 1 + k].low == p for k, p in enumerate(phrase)):
             return end
     return -1
+
+
+# Words that open the reason a source gives for asking not to be named.
+_REASON_OPENERS = frozenset({"to", "because", "since"})
+
+
+def anonymity_through(toks: list[Tok], i: int, stop: int) -> bool:
+    """Whether a request for anonymity whose verb is at ``i`` runs on to token ``stop``.
+
+    It may go on with its reason, unbroken by punctuation: ``spoke on condition of anonymity
+    to discuss the talks``, ``asked not to be named because she was not allowed to speak``.
+    """
+    end = anonymity_request(toks, i)
+    if end < 0 or end > stop:
+        return False
+    if end == stop:
+        return True
+    if toks[end].low not in _REASON_OPENERS or stop - end > 16 or any(t.kind != "w" for t in toks[end:stop]):
+        return False
+    # "because they were not allowed to speak": the reason's own verb comes before the stop; in
+    # "… anonymity because she feared …" the verb at the stop is the reason's
+    return toks[end].low == "to" or any(
+        _finite_at(toks, k) or toks[k].low.endswith("ed") for k in range(end + 2, stop)
+    )
+
+
+def _in_anonymity_reason(toks: list[Tok], i: int) -> bool:
+    """Whether the infinitive at ``i`` gives the reason a source asks for anonymity (``… anonymity to discuss``)."""
+    return toks[i - 1].low == "to" and any(
+        (end := anonymity_request(toks, k)) >= 0 and end < i and anonymity_through(toks, k, i + 1)
+        for k in range(max(0, i - 16), i)
+    )
 
 
 def _prev_word(toks: list[Tok], i: int) -> Tok:

@@ -58,7 +58,7 @@ from .matcher import (
     _verbal,
     after_cue,
     anonymity_aside,
-    anonymity_request,
+    anonymity_through,
     appositive_right,
     comma_inside,
     content_end,
@@ -484,8 +484,8 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
     if toks[h].low == "to" and (governor := _governs_infinitive(c, h, floor)) is not None:
         # "The senator was quick to embrace", "Ruiz went on to endorse": the governing verb's subject
         return _subject(c, governor, floor)
-    for k in range(max(floor + 1, h - 6), h - 1):
-        if anonymity_request(toks, k) == h + 1:
+    for k in range(max(floor + 1, h - 20), h - 1):
+        if anonymity_through(toks, k, h + 1):
             return _find_subject(c, k, floor)  # "An aide speaking on condition of anonymity said"
     if toks[h].text in _DASHES:  # "-" only spaced: a hyphen joins its words
         # "Jane Doe -- a spokeswoman for the city -- said"
