@@ -3351,7 +3351,16 @@ def infinitive_cue_clause(c: Context) -> Frame | None:
     ):
         return None
     np = np_left(w, toks, cue.start - 2, c.floor)
-    if np is None or np[0] - 1 < c.floor or toks[np[0] - 1].low not in _OBJECT_CONTROL:
+    be = cue.start - 3
+    if (
+        np is None
+        and be > c.floor
+        and toks[be].low in _BE_ANY
+        and (toks[be + 1].low.endswith("ed") or toks[be + 1].low in w.participles)
+        and (found := _subject(c, be, c.floor)) is not None
+    ):
+        np = found[0]  # "… that Ortiz was prompted to say": the passive's subject says it
+    elif np is None or np[0] - 1 < c.floor or toks[np[0] - 1].low not in _OBJECT_CONTROL:
         np = _nearest_pronoun(c, cue.start - 2) or unit_subject(toks, cue.start - 1)
         if np is None or np[0] < c.floor or toks[np[0]].low.endswith("ly"):
             return None
