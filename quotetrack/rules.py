@@ -522,8 +522,10 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
         for k in range(h - 1, max(floor, h - 40), -1):
             if toks[k].kind == "q":
                 break
-            if toks[k].text == "," and toks[k + 1].low in _WH_RELATIVES:
-                c1 = k
+            if toks[k].text == "," and (
+                toks[k + 1].low in _WH_RELATIVES or (_verb_aside(toks, k + 1) and k - 1 >= floor)
+            ):
+                c1 = k  # "Jane Doe, who …, said", "Jane Doe, speaking in Lyon, France, said"
                 break
         if c1 < 0:
             c1 = h - 1
@@ -549,7 +551,7 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
                     return name, (np[0], h - 1)
             if np is not None:
                 appos = (c1 + 1, h - 1)
-                if toks[appos[0]].low in _WH_RELATIVES:
+                if toks[appos[0]].low in _WH_RELATIVES or _verb_aside(toks, appos[0]):
                     return _head_phrase(c, np, floor), None
                 subject = unit_subject(toks, h)
                 if (
@@ -704,6 +706,23 @@ def _participle_aside(toks: list[Tok], k: int) -> bool:
     """Whether an aside after a comma opens with an "-ing" participle (``, citing …,``)."""
     t = toks[k]
     return t.kind == "w" and t.text.islower() and t.low.endswith("ing") and len(t.low) > 5
+
+
+def _verb_aside(toks: list[Tok], k: int) -> bool:
+    """Whether an aside opens with a participle of a verb at ``k`` (``, speaking in Lyon, France,``).
+
+    Not ``including``, and not an "-ing" word before its noun (``, mining companies,``): a
+    preposition, a determiner or an adverb follows the verb.
+    """
+    if not _participle_aside(toks, k) or toks[k].low in _EXAMPLES_FOLLOW or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    return (
+        nxt.low in _PREPOSITIONS
+        or nxt.low in _DETS
+        or nxt.low in {"to", "later", "earlier"}
+        or (nxt.text.islower() and nxt.low.endswith("ly"))
+    )
 
 
 def _head_phrase(c: Context, np: tuple[int, int], floor: int) -> tuple[int, int]:
