@@ -2703,8 +2703,19 @@ _LEADING = frozenset(
 )
 
 
-# Words that end a time phrase counted back from the moment told: "Hours later", "A year ago".
-_AGO = frozenset({"later", "earlier", "ago"})
+# Words after a length of time that place an event from another: "Hours later", "A year ago",
+# "One month after the vote".
+_AGO = frozenset({"later", "earlier", "ago", "after", "before"})
+# Units of time that, counted, open such a phrase: "Two weeks", "Minutes".
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "moment"})
+
+
+def _time_measure(w: Words, toks: list[Tok], i: int, k: int) -> bool:
+    """Whether tokens ``i`` to ``k - 1`` measure a length of time: ``Hours``, ``Two weeks``, ``A month``."""
+    *count, unit = toks[i:k]
+    return _bare(unit.low).rstrip("s") in _TIME_UNITS and all(
+        _number(t) or t.low in {"a", "an", "just", "only", "several", "few", "many"} for t in count
+    )
 
 
 def _after_dateline(toks: list[Tok], before: int) -> int:
@@ -2776,9 +2787,14 @@ def unit_subject(toks: list[Tok], before: int) -> tuple[int, int] | None:
         i += 1  # "Then he turned on the mayor, calling …"
         if i < before and toks[i].text == ",":
             i += 1  # "Meanwhile, the mayor …"
-    comma = next((k for k in range(i + 1, min(before, i + 6)) if toks[k].kind != "w"), before)
-    if comma < before and toks[comma].text == "," and toks[comma - 1].low in _AGO:
-        i = comma + 1  # "Hours later, the mayor …", "Two weeks ago, the mayor …"
+    counted = next((k for k in range(i + 1, min(before, i + 4)) if toks[k].low in _AGO), -1)
+    if counted > 0 and toks[counted].low in {"after", "before"}:
+        # "One month after the vote, the mayor …": the phrase ends at its comma
+        end = next((k for k in range(counted, min(before, counted + 20)) if toks[k].text == ","), -1)
+    else:
+        end = counted + (counted + 1 < before and toks[counted + 1].text == ",")  # "Hours later(,) the mayor"
+    if counted > 0 and end > 0 and _time_measure(w, toks, i, counted):
+        i = end + 1
     elif i < len(toks) and (toks[i].low in _LEADING or _opening_participle(w, toks, i)):
         # "On Sunday morning the mayor made …": a time phrase without its comma
         t = i + 1
