@@ -1401,9 +1401,9 @@ def anonymity_through(toks: list[Tok], i: int, stop: int) -> bool:
 
 def _in_anonymity_reason(toks: list[Tok], i: int) -> bool:
     """Whether the infinitive at ``i`` gives the reason a source asks for anonymity (``… anonymity to discuss``)."""
+    # no request ends in "to" and a verb, so one that runs to ``i + 1`` ends before the "to"
     return toks[i - 1].low == "to" and any(
-        (end := anonymity_request(toks, k)) >= 0 and end < i and anonymity_through(toks, k, i + 1)
-        for k in range(max(0, i - 16), i)
+        anonymity_through(toks, k, i + 1) for k in range(max(0, i - 16), i - 1)
     )
 
 
@@ -2788,12 +2788,16 @@ def unit_subject(toks: list[Tok], before: int) -> tuple[int, int] | None:
         if i < before and toks[i].text == ",":
             i += 1  # "Meanwhile, the mayor …"
     counted = next((k for k in range(i + 1, min(before, i + 4)) if toks[k].low in _AGO), -1)
-    if counted > 0 and toks[counted].low in {"after", "before"}:
-        # "One month after the vote, the mayor …": the phrase ends at its comma
-        end = next((k for k in range(counted, min(before, counted + 20)) if toks[k].text == ","), -1)
-    else:
-        end = counted + (counted + 1 < before and toks[counted + 1].text == ",")  # "Hours later(,) the mayor"
-    if counted > 0 and end > 0 and _time_measure(w, toks, i, counted):
+    end = -1
+    if counted > 0 and _time_measure(w, toks, i, counted):
+        if toks[counted].low in {"after", "before"}:
+            # "One month after the vote, the mayor …": the phrase ends at its comma
+            end = next((k for k in range(counted, min(before, counted + 20)) if toks[k].text == ","), -1)
+        else:
+            end = counted + (
+                counted + 1 < before and toks[counted + 1].text == ","
+            )  # "Hours later(,) the mayor"
+    if end > 0:
         i = end + 1
     elif i < len(toks) and (toks[i].low in _LEADING or _opening_participle(w, toks, i)):
         # "On Sunday morning the mayor made …": a time phrase without its comma
