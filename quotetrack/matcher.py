@@ -1401,10 +1401,12 @@ def anonymity_through(toks: list[Tok], i: int, stop: int) -> bool:
 
 def _in_anonymity_reason(toks: list[Tok], i: int) -> bool:
     """Whether the infinitive at ``i`` gives the reason a source asks for anonymity (``… anonymity to discuss``)."""
+    if toks[i - 1].low != "to" or (
+        i + 1 < len(toks) and (toks[i + 1].low == "that" or toks[i + 1].kind == "q")
+    ):
+        return False  # "spoke on condition of anonymity to say that …" says it
     # no request ends in "to" and a verb, so one that runs to ``i + 1`` ends before the "to"
-    return toks[i - 1].low == "to" and any(
-        anonymity_through(toks, k, i + 1) for k in range(max(0, i - 16), i - 1)
-    )
+    return any(anonymity_through(toks, k, i + 1) for k in range(max(0, i - 16), i - 1))
 
 
 def _prev_word(toks: list[Tok], i: int) -> Tok:
@@ -2793,6 +2795,8 @@ def unit_subject(toks: list[Tok], before: int) -> tuple[int, int] | None:
         if toks[counted].low in {"after", "before"}:
             # "One month after the vote, the mayor …": the phrase ends at its comma
             end = next((k for k in range(counted, min(before, counted + 20)) if toks[k].text == ","), -1)
+            if end > 0 and not _subject_follows(w, toks, end + 1, before):
+                end = -1  # "One month after the vote the mayor resigned, saying": no comma of its own
         else:
             end = counted + (
                 counted + 1 < before and toks[counted + 1].text == ","

@@ -58,6 +58,7 @@ from .matcher import (
     _verbal,
     after_cue,
     anonymity_aside,
+    anonymity_request,
     anonymity_through,
     appositive_right,
     comma_inside,
@@ -164,8 +165,16 @@ _SUBORDINATORS = frozenset(
 def _be_before(c: Context) -> int | None:
     """The form of *be* (or a pronoun's ``’s``) among the auxiliaries and adverbs before the cue."""
     toks = c.toks
-    j = _skip_adverbs_left(c.w, toks, c.cue.start, c.floor)
-    for k in range(c.cue.start - 1, max(j, c.floor) - 1, -1):  # j itself may be "being"
+    lo = max(_skip_adverbs_left(c.w, toks, c.cue.start, c.floor), c.floor)  # it may be "being"
+    for k in range(lo, c.cue.start):
+        end = anonymity_request(toks, k)
+        if end >= 0:
+            # "An aide who asked not to be named told …": that "be" is the aside's
+            if anonymity_through(toks, k, c.cue.start):
+                return None
+            lo = end
+            break
+    for k in range(c.cue.start - 1, lo - 1, -1):
         low = toks[k].low
         if low in _BE_ANY or (low.endswith("'s") and low[:-2] in c.w.pronouns):
             return k
@@ -2521,6 +2530,8 @@ def in_source(c: Context) -> Frame | None:
     hi = _end(c, lo)
     if words_in(toks, lo, hi, 3) < 3 or _says(c, lo, hi) or _finds_that(c, lo, hi):
         return None  # "In a statement, the mayor said ...", "In her poll, Dr. Kim found that …": the verb decides
+    if hi + 1 < len(toks) and toks[hi].text == "," and toks[hi + 1].low in c.w.speech:
+        return None  # "In a letter, the mayor resigned, saying …": the participle says it
     return Frame("in_source", (cue.start, cue.end), (k, k) if own else np, (lo, hi))
 
 
