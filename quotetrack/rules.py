@@ -543,6 +543,15 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
         if c1 - 2 > floor and toks[c1 - 1].text.isdigit() and toks[c1 - 2].text == ",":
             c1 -= 2  # "Lance Berry, 49, a Navy veteran, said": the age belongs to the role
         if c1 > floor and toks[c1].text == "," and c1 + 1 <= h - 1:
+            subject = unit_subject(toks, h)
+            if (
+                subject is not None
+                and subject[0] == c1 + 1
+                and (_past(w, toks, subject[1] + 1) or present_verb(w, toks[subject[1] + 1]))
+            ):
+                # "In Lyon, Ana Ruiz praised the plan, saying …", "Hours ago, the premier spoke …,
+                # telling": the phrase before the comma opens the sentence, and a clause follows
+                return subject, None
             np = np_left(w, toks, c1 - 1, floor)
             if (
                 np is not None
@@ -562,15 +571,6 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
                 appos = (c1 + 1, h - 1)
                 if toks[appos[0]].low in _WH_RELATIVES or _verb_aside(toks, appos[0]):
                     return _head_phrase(c, np, floor), None
-                subject = unit_subject(toks, h)
-                if (
-                    subject is not None
-                    and subject[0] == c1 + 1
-                    and (_past(w, toks, subject[1] + 1) or present_verb(w, toks[subject[1] + 1]))
-                ):
-                    # "In Lyon, Ana Ruiz praised the plan, saying …": the phrase before the
-                    # comma opens the sentence, and a clause follows it, not an appositive
-                    return subject, None
                 opening = _opening_subject(c, h, floor)
                 if opening is not None and opening[0][1] == np[1] and opening[0][0] < np[0]:
                     np = opening[0]  # "The owner of the old mill, a baker, said": not just "the old mill"
@@ -2065,6 +2065,8 @@ def parenthetical_speaker_cue(c: Context) -> Frame | None:
         return None
     if toks[np[0]].low in _WH_RELATIVES:
         return None  # "A lawyer for the family, who spoke to reporters, said …": an aside on the subject
+    if cue.base in CONVERSE:
+        return None  # "Hours ago, the premier spoke on television, …": speaking reports no clause around it
     mark = toks[first - 1].text  # the aside closes with the mark that opened it
     after = after_cue(c.w, c.text, toks, cue, len(toks))
     j = after.start
