@@ -1282,7 +1282,7 @@ _ANONYMITY = (
     ("anonymously",),
     ("on", "background"),
 )
-_ASKS_ANONYMITY = frozenset(
+ASKS_ANONYMITY = frozenset(
     {
         "asked", "requested", "declined", "refused", "sought", "spoke", "speaking", "talked", "talking",
         "want", "wanted", "wants", "wished", "preferred",
@@ -1366,7 +1366,7 @@ def anonymity_aside(w: Words, toks: list[Tok], k: int) -> int:
 
 def anonymity_request(toks: list[Tok], i: int) -> int:
     """The index after a request for anonymity whose verb is at ``i`` ("asked not to be named"), or -1."""
-    if toks[i].low not in _ASKS_ANONYMITY:
+    if toks[i].low not in ASKS_ANONYMITY:
         return -1
     for phrase in _ANONYMITY:
         end = i + 1 + len(phrase)
@@ -1406,7 +1406,10 @@ def _in_anonymity_reason(toks: list[Tok], i: int) -> bool:
     ):
         return False  # "spoke on condition of anonymity to say that …" says it
     # no request ends in "to" and a verb, so one that runs to ``i + 1`` ends before the "to"
-    return any(anonymity_through(toks, k, i + 1) for k in range(max(0, i - 16), i - 1))
+    return any(
+        toks[k].low in ASKS_ANONYMITY and anonymity_through(toks, k, i + 1)
+        for k in range(max(0, i - 16), i - 1)
+    )
 
 
 def _prev_word(toks: list[Tok], i: int) -> Tok:

@@ -31,6 +31,7 @@ from .matcher import (
     _RELATIVES,
     _SMALL_NUMBERS,
     _WEAK,
+    ASKS_ANONYMITY,
     CLOSE_TO,
     CONVERSE,
     DOCUMENT_MODIFIERS,
@@ -167,8 +168,7 @@ def _be_before(c: Context) -> int | None:
     toks = c.toks
     lo = max(_skip_adverbs_left(c.w, toks, c.cue.start, c.floor), c.floor)  # it may be "being"
     for k in range(lo, c.cue.start):
-        end = anonymity_request(toks, k)
-        if end >= 0:
+        if toks[k].low in ASKS_ANONYMITY and (end := anonymity_request(toks, k)) >= 0:
             # "An aide who asked not to be named told …": that "be" is the aside's
             if anonymity_through(toks, k, c.cue.start):
                 return None
@@ -494,7 +494,7 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
         # "The senator was quick to embrace", "Ruiz went on to endorse": the governing verb's subject
         return _subject(c, governor, floor)
     for k in range(max(floor + 1, h - 20), h - 1):
-        if anonymity_through(toks, k, h + 1):
+        if toks[k].low in ASKS_ANONYMITY and anonymity_through(toks, k, h + 1):
             return _find_subject(c, k, floor)  # "An aide speaking on condition of anonymity said"
     if toks[h].text in _DASHES:  # "-" only spaced: a hyphen joins its words
         # "Jane Doe -- a spokeswoman for the city -- said"
