@@ -1406,9 +1406,18 @@ def _in_anonymity_reason(toks: list[Tok], i: int) -> bool:
     ):
         return False  # "spoke on condition of anonymity to say that …" says it
     # no request ends in "to" and a verb, so one that runs to ``i + 1`` ends before the "to"
-    return any(
-        toks[k].low in ASKS_ANONYMITY and anonymity_through(toks, k, i + 1)
-        for k in range(max(0, i - 16), i - 1)
+    return anonymity_before(toks, i + 1, max(0, i - 16)) >= 0
+
+
+def anonymity_before(toks: list[Tok], stop: int, lo: int) -> int:
+    """The verb of a request for anonymity from ``lo`` on that runs on to token ``stop``, or -1."""
+    return next(
+        (
+            k
+            for k in range(lo, stop - 2)
+            if toks[k].low in ASKS_ANONYMITY and anonymity_through(toks, k, stop)
+        ),
+        -1,
     )
 
 

@@ -59,6 +59,7 @@ from .matcher import (
     _verbal,
     after_cue,
     anonymity_aside,
+    anonymity_before,
     anonymity_request,
     anonymity_through,
     appositive_right,
@@ -493,9 +494,8 @@ def _find_subject(c: Context, at: int, floor: int) -> _Found:
     if toks[h].low == "to" and (governor := _governs_infinitive(c, h, floor)) is not None:
         # "The senator was quick to embrace", "Ruiz went on to endorse": the governing verb's subject
         return _subject(c, governor, floor)
-    for k in range(max(floor + 1, h - 20), h - 1):
-        if toks[k].low in ASKS_ANONYMITY and anonymity_through(toks, k, h + 1):
-            return _find_subject(c, k, floor)  # "An aide speaking on condition of anonymity said"
+    if (k := anonymity_before(toks, h + 1, max(floor + 1, h - 20))) >= 0:
+        return _find_subject(c, k, floor)  # "An aide speaking on condition of anonymity said"
     if toks[h].text in _DASHES:  # "-" only spaced: a hyphen joins its words
         # "Jane Doe -- a spokeswoman for the city -- said"
         k = h - 1
@@ -2532,7 +2532,7 @@ def in_source(c: Context) -> Frame | None:
     hi = _end(c, lo)
     if words_in(toks, lo, hi, 3) < 3 or _says(c, lo, hi) or _finds_that(c, lo, hi):
         return None  # "In a statement, the mayor said ...", "In her poll, Dr. Kim found that …": the verb decides
-    if hi + 1 < len(toks) and toks[hi].text == "," and toks[hi + 1].low in c.w.speech:
+    if hi + 1 < len(toks) and toks[hi].text == "," and says_at(c.w, toks, hi + 1):
         return None  # "In a letter, the mayor resigned, saying …": the participle says it
     return Frame("in_source", (cue.start, cue.end), (k, k) if own else np, (lo, hi))
 
