@@ -3969,13 +3969,17 @@ def interview_label(c: Context) -> Frame | None:
     return Frame("interview_label", (cue.start, cue.end), (first, cue.start - 1), (j, hi))
 
 
+# Pronouns that stand for a topic named elsewhere: "asked about it".
+_BARE_TOPICS = frozenset({"it", "this", "them", "him", "me", "us", "you"})
+
+
 def asked_question(c: Context) -> Frame | None:
     """``When asked`` and the question put to someone, with the asker if named.
 
     Example: ``When asked by reporters whether the bridge was safe, the mayor smiled.``
     """
     toks, cue = c.toks, c.cue
-    if cue.base != "ask" or toks[cue.start].low != "asked":
+    if cue.base not in {"ask", "ask about"} or toks[cue.start].low != "asked":
         return None
     before = toks[cue.start - 1].low if cue.start > 0 else ""
     if cue.start > 0 and before not in {"when", "once", "after", "if", "as", "being", "was", "were"}:
@@ -4006,8 +4010,11 @@ def asked_question(c: Context) -> Frame | None:
         k += 1
     if k < len(toks) and (toks[k].low in _QUESTION_WORDS or (toks[k].low == "about" and k + 1 < len(toks))):
         j = k
-    if j >= len(toks) or toks[j].low not in _QUESTION_WORDS | {"about"}:
+    # the phrasal cue "asked about" holds the preposition; what follows is the question's topic
+    if j >= len(toks) or (cue.base != "ask about" and toks[j].low not in _QUESTION_WORDS):
         return None
+    if cue.base == "ask about" and toks[j].low in _BARE_TOPICS:
+        return None  # "said when asked about it": the topic is named elsewhere
     hi = j
     stop = min(len(toks), j + 40)
     while hi < stop and toks[hi].text not in {",", ";", ":", ".", "?", "!"} and toks[hi].kind != "q":
