@@ -1753,14 +1753,42 @@ def _phrase(
     """The longest phrase of ``options`` that the tokens after ``i`` spell: (last index, entry)."""
     best: tuple[int, str] | None = None
     for rest, base in options:
-        k = len(rest)
-        if (
-            i + k < len(toks)
-            and all(toks[i + 1 + m].low == rest[m] for m in range(k))
-            and (best is None or i + k > best[0])
-        ):
-            best = (i + k, base)
+        end = _spelled(toks, i + 1, rest)
+        if end is not None and (best is None or end > best[0]):
+            best = (end, base)
     return best
+
+
+# Words that end a noun phrase rather than modify its noun, so never fill a "~" slot.
+_NOT_MODIFIERS = frozenset(
+    {"and", "or", "but", "that", "to", "of", "about", "on", "for", "with", "by", "in", "at"}
+)
+
+
+def _spelled(toks: list[Tok], k: int, rest: tuple[str, ...]) -> int | None:
+    """The last index of ``rest`` spelled from token ``k``, or ``None``.
+
+    A ``~`` in ``rest`` stands for up to three lower-case modifiers of the noun that follows it:
+    ``make ~ comments about`` spells ``made comments about`` and ``made several harsh comments about``.
+    """
+    for m, word in enumerate(rest):
+        if word == "~":
+            for skip in range(4):
+                if skip and not (
+                    k + skip - 1 < len(toks)
+                    and toks[k + skip - 1].kind == "w"
+                    and toks[k + skip - 1].text.islower()
+                    and toks[k + skip - 1].low not in _NOT_MODIFIERS
+                ):
+                    return None
+                end = _spelled(toks, k + skip, rest[m + 1 :])
+                if end is not None:
+                    return end
+            return None
+        if k >= len(toks) or toks[k].low != word:
+            return None
+        k += 1
+    return k - 1
 
 
 # ---------------------------------------------------------------------------

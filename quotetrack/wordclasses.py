@@ -127,6 +127,7 @@ _PARTICLES = frozenset(
         "from",
         "away",
         "issue",
+        "~",
     }
 )
 
