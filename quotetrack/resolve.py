@@ -188,6 +188,10 @@ class Resolver:
                     continue
                 if any(p.lower().strip("’'s") in w.organizations for p in parts):
                     continue
+                if parts[0].lower() not in given and (
+                    parts[0].lower() in w.place_openers or parts[-1].lower() in w.place_heads
+                ):
+                    continue  # "South Carolina", "Wall Street", "Super Tuesday"; not "Kristen Day"
                 if (
                     parts[0].lower() in w.male
                     or parts[0].lower() in w.female

@@ -191,6 +191,8 @@ class Words:
     groups: frozenset[str]
     documents: frozenset[str]
     organizations: frozenset[str]
+    place_openers: frozenset[str]
+    place_heads: frozenset[str]
     modifiers: frozenset[str]
     stop: frozenset[str]
     adverbs: frozenset[str]
@@ -254,6 +256,8 @@ def words() -> Words:
         groups=_both(load("group_nouns")),
         documents=_plurals(_both(load("document_nouns"))),
         organizations=_plurals(_both(load("organization_words"))),
+        place_openers=load("place_openers"),
+        place_heads=load("place_heads"),
         modifiers=load("modifiers"),
         stop=load("stopwords"),
         adverbs=load("adverbs"),
