@@ -2836,7 +2836,12 @@ def unit_subject(toks: list[Tok], before: int) -> tuple[int, int] | None:
             # "One month after the vote, the mayor …": the phrase ends at its comma
             end = next((k for k in range(counted, min(before, counted + 20)) if toks[k].text == ","), -1)
             if end > 0 and not _subject_follows(w, toks, end + 1, before):
-                end = -1  # "One month after the vote the mayor resigned, saying": no comma of its own
+                # "One month after the vote the mayor resigned, saying": no comma of its own; the
+                # phrase ends with the event it counts from
+                event = np_right(w, toks, counted + 1, before)
+                end = (
+                    event[1] if event is not None and _subject_follows(w, toks, event[1] + 1, before) else -1
+                )
         else:
             end = counted + (
                 counted + 1 < before and toks[counted + 1].text == ","
