@@ -4013,13 +4013,20 @@ def asked_question(c: Context) -> Frame | None:
     # the phrasal cue "asked about" holds the preposition; what follows is the question's topic
     if j >= len(toks) or (cue.base != "ask about" and toks[j].low not in _QUESTION_WORDS):
         return None
-    if cue.base == "ask about" and toks[j].low in _BARE_TOPICS:
+    topic = cue.base == "ask about" or toks[j].low == "about"
+    if toks[j].low == "about":
+        j += 1  # "Asked on Tuesday about the ferry": the topic, as after "asked about"
+    if topic and (j >= len(toks) or toks[j].low in _BARE_TOPICS):
         return None  # "said when asked about it": the topic is named elsewhere
     hi = j
     stop = min(len(toks), j + 40)
-    while hi < stop and toks[hi].text not in {",", ";", ":", ".", "?", "!"} and toks[hi].kind != "q":
+    # a topic may hold a quoted phrase ("asked about the “not there yet” remark")
+    while (
+        hi < stop and toks[hi].text not in {",", ";", ":", ".", "?", "!"} and (topic or toks[hi].kind != "q")
+    ):
         hi += 1
-    if words_in(toks, j, hi, 2) < 2:
+    least = 1 if topic else 2  # "asked about Ruiz"; a question needs more than "whether"
+    if words_in(toks, j, hi, least) < least:
         return None
     return Frame("asked_question", (cue.start, cue.end), speaker, (j, hi))
 
