@@ -338,6 +338,13 @@ def _headword(w: Words, t: Tok) -> bool:
     return _nounish(w, t.low)
 
 
+def _participle_before(w: Words, toks: list[Tok], k: int, floor: int) -> bool:
+    """Whether token ``k`` is a lower-case past participle (``polled`` in ``Riders polled in May``)."""
+    return (
+        k >= floor and toks[k].text.islower() and (toks[k].low.endswith("ed") or toks[k].low in w.participles)
+    )
+
+
 def _skip_adverbs_left(w: Words, toks: list[Tok], i: int, floor: int) -> int:
     """Index of the last token before ``i`` that is not an auxiliary, adverb or time phrase.
 
@@ -356,7 +363,15 @@ def _skip_adverbs_left(w: Words, toks: list[Tok], i: int, floor: int) -> int:
         elif (
             low in w.times
             and j - 1 >= floor
-            and toks[j - 1].low in {"last", "this", "on", "earlier", "later", "next"}
+            and (
+                toks[j - 1].low in {"last", "this", "on", "earlier", "later", "next"}
+                # "prosecutors in April charged"; not "Riders polled in May said", the participle's
+                or (
+                    toks[j - 1].low == "in"
+                    and _cap(toks[j])
+                    and not _participle_before(w, toks, j - 2, floor)
+                )
+            )
         ):
             j -= 2
         elif (
@@ -2807,12 +2822,16 @@ def _subject_follows(w: Words, toks: list[Tok], i: int, before: int) -> bool:
 
 
 def _opening_participle(w: Words, toks: list[Tok], i: int) -> bool:
-    """Whether a participle phrase opens at ``i``: ``Arriving at the scene, police …``; not ``Boeing said``."""
+    """Whether a participle phrase opens at ``i``: ``Arriving at the scene, police …``, ``Chastened by
+    the reviews, the mayor …``; not ``Boeing said``."""
     t = toks[i]
+    if i + 1 >= len(toks):
+        return False
+    if (t.low.endswith("ed") or t.low in w.participles) and toks[i + 1].low == "by":
+        return True
     return (
         t.low.endswith("ing")
         and t.low not in w.times
-        and i + 1 < len(toks)
         and (toks[i + 1].low in _LEADING or toks[i + 1].low in _DETS or toks[i + 1].low == "to")
     )
 
