@@ -1054,6 +1054,13 @@ def find_cues(w: Words, toks: list[Tok]) -> list[Cue]:
             and (i == 0 or not _cap(t))
         ):
             phrase = None  # "a bottom-line focus on", "his attacks on": a noun here
+        if (
+            phrase is not None
+            and "~" in phrase[1]
+            and phrase[1] in _bases(w.speech_phrasal.get(low, ()))
+            and not _clause_or_quote(toks, phrase[0] + 1)
+        ):
+            phrase = None  # "made a point of arriving early", "made a case study": no clause follows
         if phrase is not None and reduced_relative(w, toks, i):
             continue  # "Analysts focused on the region said": the cue is "said"
         if _stranded(toks, phrase[0] if phrase is not None else i + 1):
@@ -1774,10 +1781,19 @@ def _phrase(
     return best
 
 
-# Words that end a noun phrase rather than modify its noun, so never fill a "~" slot.
-_NOT_MODIFIERS = frozenset(
-    {"and", "or", "but", "that", "to", "of", "about", "on", "for", "with", "by", "in", "at"}
-)
+def _modifier(w: Words, t: Tok) -> bool:
+    """Whether ``t`` may modify a noun that follows it in a lexicon phrase's ``~`` slot.
+
+    A determiner or a lower-case word that is neither a function word nor a plural noun:
+    ``several``, ``harsh``, ``serious``; not ``taxes`` or ``while`` (``raised taxes even as
+    concerns about``), and not ``no`` (``made no comments about`` reports none).
+    """
+    low = t.low
+    if t.kind != "w" or not t.text.islower() or low == "no":
+        return False
+    if low in _DETS:
+        return True
+    return low not in w.stop and low != "sure" and not (low.endswith("s") and not low.endswith(("ous", "ss")))
 
 
 def _spelled(toks: list[Tok], k: int, rest: tuple[str, ...]) -> int | None:
@@ -1788,13 +1804,9 @@ def _spelled(toks: list[Tok], k: int, rest: tuple[str, ...]) -> int | None:
     """
     for m, word in enumerate(rest):
         if word == "~":
+            w = words()
             for skip in range(4):
-                if skip and not (
-                    k + skip - 1 < len(toks)
-                    and toks[k + skip - 1].kind == "w"
-                    and toks[k + skip - 1].text.islower()
-                    and toks[k + skip - 1].low not in _NOT_MODIFIERS
-                ):
+                if skip and not (k + skip - 1 < len(toks) and _modifier(w, toks[k + skip - 1])):
                     return None
                 end = _spelled(toks, k + skip, rest[m + 1 :])
                 if end is not None:

@@ -124,6 +124,26 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "
 _SUFFIX = regex.compile(r"(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))$")
 
 
+# Rules whose content is a verb's object, which names people often: not what a speaker reported.
+_OBJECT_RULES = frozenset(
+    {"speaker_stance_object", "speaker_cue_topic", "possessive_noun_topic", "asked_question"}
+)
+# The end of a sentence before a name: a period after a lower-case word, a digit or a closing mark
+# (not the period of "Mr." or of an initial), or a paragraph break.
+_SENTENCE_END = regex.compile(r"(?:([\p{L}\d]*)[\p{Ll}\d”’\"')][.!?][”’\"']?\s+|\n)")
+
+
+def _sentence_start(text: str, at: int, titles: frozenset[str]) -> int:
+    """Where the sentence holding offset ``at`` starts (looking back at most 600 characters)."""
+    lo = max(0, at - 600)
+    last = lo
+    for m in _SENTENCE_END.finditer(text, lo, at):
+        word = (m.group(1) or "") + m.group()[len(m.group(1) or "") : len(m.group(1) or "") + 1]
+        if word.lower() not in titles:  # not "Mr." or "St."
+            last = m.end()
+    return last
+
+
 class Resolver:
     """Resolves the mentions of one article's attributions."""
 
@@ -175,7 +195,9 @@ class Resolver:
                     or (parts[0].lower() in w.modifiers and not titled)
                 ):
                     titled = titled or parts[0].lower().rstrip(".") in w.titles
-                    honorific = parts[0].endswith(".") or parts[0].lower() in _HONORIFICS - {"miss"}
+                    honorific = (parts[0].endswith(".") and parts[0] != "St.") or parts[
+                        0
+                    ].lower() in _HONORIFICS - {"miss"}
                     parts = parts[1:]
                 while len(parts) > 2 and parts[0].lower() not in given and parts[1].lower() in given:
                     parts = parts[1:]  # "Councillor Peter Okafor", "Tulsa Chief Chuck Jordan"
@@ -393,7 +415,8 @@ class Resolver:
                     holders[word] = r
 
         for a in atts:
-            self._reported.extend(a.fragments)
+            if a.rule not in _OBJECT_RULES:  # "Port Elliot welcomed Nora Quill": she is no report
+                self._reported.extend(a.fragments)
             if a.same_as >= 0:
                 r = out[a.same_as] if a.same_as < len(out) else None
                 out.append(r)
@@ -518,6 +541,7 @@ class Resolver:
         sources = [(self.names(), self._name_offsets), (self._titled, self._titled_offsets)]
         if low == "it":
             sources.append((self._orgs, self._org_offsets))
+        spoke = best
         for found, offsets in sources:
             for k in range(bisect_left(offsets, at) - 1, -1, -1):
                 p, name = found[k]
@@ -530,4 +554,20 @@ class Resolver:
                 if conf:
                     best = (p, r, conf)
                     break
+        if best is not None and best is not spoke:
+            # Of the people a sentence names, its subject, the first, is whom a pronoun after it
+            # means: "Mr. Obi met Mr. Kane in Paris. “…,” he said." is Obi's
+            # ("Fran Delgado praised Jamal Rivers" leaves "she" to Fran), unless only a later
+            # one has the pronoun's gender
+            start = _sentence_start(self.text, best[0], w.titles)
+            if spoke is not None and start <= spoke[0] and spoke[2] >= best[2]:
+                best = spoke
+            for found, offsets in sources:
+                for k in range(bisect_left(offsets, start), bisect_left(offsets, best[0])):
+                    p, name = found[k]
+                    r = self.describe(name, None)
+                    conf = fits(r)
+                    if conf >= best[2] and p < best[0]:
+                        best = (p, r, conf)
+                        break
         return best[1]._replace(confidence=best[2]) if best is not None else None

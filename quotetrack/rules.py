@@ -3970,7 +3970,36 @@ def interview_label(c: Context) -> Frame | None:
 
 
 # Pronouns that stand for a topic named elsewhere: "asked about it".
-_BARE_TOPICS = frozenset({"it", "this", "them", "him", "me", "us", "you"})
+_BARE_TOPICS = frozenset({"it", "them", "him", "me", "us", "you"})
+# Pronouns that stand for one only when no noun follows them: "asked about that (vote)".
+_DEMONSTRATIVE_TOPICS = frozenset({"this", "that", "these", "those", "her", "his"})
+
+
+_QUESTION_ENDS = frozenset({",", ";", ":", ".", "?", "!", "—", "–", "--", "-"})
+
+
+def _clause_opens(w: Words, toks: list[Tok], k: int) -> bool:
+    """Whether the main clause takes over at ``k`` after a topic with no comma.
+
+    ``When asked about the plan he said …`` (a subject and a verb of saying) and ``Being asked
+    about the merger made the chief uneasy`` (a past verb with its object); not ``his paid
+    speeches`` or ``speeches she made behind closed doors``.
+    """
+    if k + 1 >= len(toks):
+        return False
+    if toks[k].low in _SUBJECT_PRONOUNS:
+        return says_at(w, toks, k + 1)
+    return toks[k].text.islower() and toks[k].low in w.past and toks[k + 1].low in _DETS
+
+
+def _bare_topic(w: Words, toks: list[Tok], j: int) -> bool:
+    """Whether a pronoun at ``j`` stands alone for the topic of a question (``asked about that again``)."""
+    if toks[j].low in _BARE_TOPICS:
+        return True
+    if toks[j].low not in _DEMONSTRATIVE_TOPICS:
+        return False
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return nxt is None or nxt.kind != "w" or nxt.low in w.stop or nxt.low in w.times or nxt.low in w.adverbs
 
 
 def asked_question(c: Context) -> Frame | None:
@@ -4016,15 +4045,15 @@ def asked_question(c: Context) -> Frame | None:
     topic = cue.base == "ask about" or toks[j].low == "about"
     if toks[j].low == "about":
         j += 1  # "Asked on Tuesday about the ferry": the topic, as after "asked about"
-    if topic and (j >= len(toks) or toks[j].low in _BARE_TOPICS):
-        return None  # "said when asked about it": the topic is named elsewhere
+    if topic and (j >= len(toks) or _bare_topic(c.w, toks, j)):
+        return None  # "said when asked about it", "asked about that again": named elsewhere
     hi = j
     stop = min(len(toks), j + 40)
     # a topic may hold a quoted phrase ("asked about the “not there yet” remark")
-    while (
-        hi < stop and toks[hi].text not in {",", ";", ":", ".", "?", "!"} and (topic or toks[hi].kind != "q")
-    ):
+    while hi < stop and toks[hi].text not in _QUESTION_ENDS and (topic or toks[hi].kind != "q"):
         hi += 1
+    if topic:  # not the clause after it: "When asked about the plan he said little"
+        hi = next((k for k in range(j + 1, hi) if _clause_opens(c.w, toks, k)), hi)
     least = 1 if topic else 2  # "asked about Ruiz"; a question needs more than "whether"
     if words_in(toks, j, hi, least) < least:
         return None
