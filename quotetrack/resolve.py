@@ -201,7 +201,12 @@ class Resolver:
                     parts = parts[1:]
                 while len(parts) > 2 and parts[0].lower() not in given and parts[1].lower() in given:
                     parts = parts[1:]  # "Councillor Peter Okafor", "Tulsa Chief Chuck Jordan"
-                if honorific and len(parts) == 1 and parts[0].lower() not in w.stop | w.cue_words:
+                if (
+                    honorific
+                    and len(parts) == 1
+                    and parts[0].lower() not in w.stop
+                    and parts[0].lower() not in w.cue_words
+                ):
                     # "Mr. Ryan is shaping an agenda that he …": an antecedent for a pronoun, not a
                     # full name a bare surname could stand for
                     self._titled.append((m.start(), m.group()))
