@@ -130,7 +130,10 @@ _OBJECT_RULES = frozenset(
 )
 # The end of a sentence before a name: a period after a lower-case word, a digit or a closing mark
 # (not the period of "Mr." or of an initial), or a paragraph break.
-_SENTENCE_END = regex.compile(r"(?:([\p{L}\d]*)[\p{Ll}\d”’\"')][.!?][”’\"']?\s+|\n)")
+_SENTENCE_END = regex.compile(r"(\S*)[.!?][”’\"']?\s+|\n")
+_CLOSERS = "”’\"')"
+# Titles that stand before a bare surname: "Mr. Ryan", "Dr. Lowe" (not "Miss Universe").
+_SURNAME_TITLES = _HONORIFICS - {"miss"}
 
 
 def _sentence_start(text: str, at: int, titles: frozenset[str]) -> int:
@@ -138,8 +141,12 @@ def _sentence_start(text: str, at: int, titles: frozenset[str]) -> int:
     lo = max(0, at - 600)
     last = lo
     for m in _SENTENCE_END.finditer(text, lo, at):
-        word = (m.group(1) or "") + m.group()[len(m.group(1) or "") : len(m.group(1) or "") + 1]
-        if word.lower() not in titles:  # not "Mr." or "St."
+        word = m.group(1)
+        if word is None or (
+            word
+            and (word[-1].islower() or word[-1].isdigit() or word[-1] in _CLOSERS)
+            and word.lower() not in titles
+        ):
             last = m.end()
     return last
 
@@ -157,7 +164,7 @@ class Resolver:
         self._by_surname: dict[str, list[tuple[int, str]]] | None = None
         self._name_offsets: list[int] = []
         self._org_offsets: list[int] = []
-        self._titled: list[tuple[int, str]] = []  # "Mr. Ryan", "Sen. Warren": a title and a surname
+        self._titled: list[tuple[int, str]] = []  # "Mr. Ryan", "Dr. Lowe": a title and a surname
         self._titled_offsets: list[int] = []
         # What the attributions so far reported: a name inside it is seldom whom a later "he said"
         # means ("Mr. Ruiz said his talks with Mr. Ortiz went well. “…,” he added.")
@@ -183,7 +190,7 @@ class Resolver:
                     continue
                 parts = m.group().split()
                 titled = False
-                honorific = False  # "Mr.", "Sen.": a title that only a person's surname follows
+                honorific = False  # "Mr.", "Dr.": a title that only a person's surname follows
                 while parts and (
                     parts[0].lower().rstrip(".") in w.titles
                     or parts[0].lower() in w.stop
@@ -195,9 +202,8 @@ class Resolver:
                     or (parts[0].lower() in w.modifiers and not titled)
                 ):
                     titled = titled or parts[0].lower().rstrip(".") in w.titles
-                    honorific = (parts[0].endswith(".") and parts[0] != "St.") or parts[
-                        0
-                    ].lower() in _HONORIFICS - {"miss"}
+                    first = parts[0].lower()
+                    honorific = (first.endswith(".") and first != "st.") or first in _SURNAME_TITLES
                     parts = parts[1:]
                 while len(parts) > 2 and parts[0].lower() not in given and parts[1].lower() in given:
                     parts = parts[1:]  # "Councillor Peter Okafor", "Tulsa Chief Chuck Jordan"
