@@ -338,13 +338,6 @@ def _headword(w: Words, t: Tok) -> bool:
     return _nounish(w, t.low)
 
 
-def _participle_before(w: Words, toks: list[Tok], k: int, floor: int) -> bool:
-    """Whether token ``k`` is a lower-case past participle (``polled`` in ``Riders polled in May``)."""
-    return (
-        k >= floor and toks[k].text.islower() and (toks[k].low.endswith("ed") or toks[k].low in w.participles)
-    )
-
-
 def _skip_adverbs_left(w: Words, toks: list[Tok], i: int, floor: int) -> int:
     """Index of the last token before ``i`` that is not an auxiliary, adverb or time phrase.
 
@@ -369,7 +362,7 @@ def _skip_adverbs_left(w: Words, toks: list[Tok], i: int, floor: int) -> int:
                 or (
                     toks[j - 1].low == "in"
                     and _cap(toks[j])
-                    and not _participle_before(w, toks, j - 2, floor)
+                    and not (j - 2 >= floor and _participle_form(w, toks[j - 2]))
                 )
             )
         ):

@@ -28,6 +28,7 @@ from .matcher import (
     _FINITE,
     _MODALS,
     _OBJECT_PRONOUNS,
+    _OBJECTS,
     _RELATIVES,
     _SMALL_NUMBERS,
     _WEAK,
@@ -3969,8 +3970,8 @@ def interview_label(c: Context) -> Frame | None:
     return Frame("interview_label", (cue.start, cue.end), (first, cue.start - 1), (j, hi))
 
 
-# Pronouns that stand for a topic named elsewhere: "asked about it".
-_BARE_TOPICS = frozenset({"it", "them", "him", "me", "us", "you"})
+# Pronouns that stand for a topic named elsewhere: "asked about it" ("her" may be a determiner).
+_BARE_TOPICS = _OBJECTS - {"her"}
 # Pronouns that stand for one only when no noun follows them: "asked about that (vote)".
 _DEMONSTRATIVE_TOPICS = frozenset({"this", "that", "these", "those", "her", "his"})
 
